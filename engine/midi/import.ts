@@ -1,0 +1,139 @@
+// MIDI bytes -> Piece. Pitched tracks merge into one piano part, drums are dropped,
+// the sustain pedal lengthens notes, and the beat grid comes either from the file's
+// own tempo and meter maps (grid files) or from the beat tracker (performances).
+
+import midiPkg from '@tonejs/midi';
+import { InputError, messageOf } from '../errors.js';
+import { barBeats, barStarts, beatTimesFromTempos, secondsToBeats, tempoMapSeconds } from '../piece/beat-map.js';
+import { compareNotes, type MeterEvent, type Note, type Piece, type TempoEvent, type TrackInfo } from '../piece/piece.js';
+import { isOnGrid } from '../beats/grid.js';
+import { trackBeats } from '../beats/track.js';
+import { checkMidiBytes } from './check-bytes.js';
+import { applySustain, type PedalEvent, type TickNote } from './sustain.js';
+import { tidyNotes } from './tidy-notes.js';
+
+const { Midi } = midiPkg;
+type MidiFile = InstanceType<typeof Midi>;
+
+export const MIN_BPM = 4;
+export const MAX_BPM = 1000;
+const DRUM_CHANNEL = 9;
+
+export function importMidi(bytes: Uint8Array, name: string): Piece {
+  const fail = (problem: string): never => {
+    throw new InputError(name, problem);
+  };
+  let header;
+  try {
+    header = checkMidiBytes(bytes);
+  } catch (err) {
+    return fail(messageOf(err));
+  }
+  let midi: MidiFile;
+  try {
+    midi = new Midi(bytes);
+  } catch (err) {
+    return fail(`unreadable MIDI data (${messageOf(err)})`);
+  }
+  const ppq = header.ticksPerBeat;
+
+  const tracks: TrackInfo[] = [];
+  const tickNotes: TickNote[] = [];
+  const pedal: PedalEvent[] = [];
+  for (const t of midi.tracks) {
+    const info: TrackInfo = { name: t.name, channel: t.channel, program: t.instrument.number, notes: t.notes.length };
+    if (t.channel === DRUM_CHANNEL) info.dropped = 'drums (MIDI channel 10)';
+    tracks.push(info);
+    if (info.dropped) continue;
+    for (const n of t.notes) {
+      tickNotes.push({ pitch: n.midi, velocity: Math.round(n.velocity * 127), start: n.ticks, end: n.ticks + n.durationTicks, channel: t.channel });
+    }
+    for (const cc of t.controlChanges[64] ?? []) {
+      pedal.push({ ticks: cc.ticks, channel: t.channel, value: Math.round(cc.value * 127) });
+    }
+  }
+  if (tickNotes.length === 0) {
+    fail(tracks.some((t) => t.dropped && t.notes > 0) ? 'only drum notes (channel 10), nothing pitched to import' : 'no notes');
+  }
+  const bad = tickNotes.find((n) => !(Number.isFinite(n.start) && Number.isFinite(n.end) && n.start >= 0 && n.end >= n.start && n.pitch >= 0 && n.pitch <= 127));
+  if (bad) fail(`corrupt note data (pitch ${bad.pitch} at tick ${bad.start})`);
+
+  for (const t of midi.header.tempos) {
+    if (!(t.bpm >= MIN_BPM && t.bpm <= MAX_BPM)) fail(`absurd tempo ${t.bpm.toFixed(2)} BPM at tick ${t.ticks} (allowed ${MIN_BPM}-${MAX_BPM})`);
+  }
+  for (const s of midi.header.timeSignatures) {
+    const [num, den] = s.timeSignature;
+    if (!(num >= 1 && num <= 32 && [1, 2, 4, 8, 16, 32].includes(den))) fail(`unsupported time signature ${num}/${den} at tick ${s.ticks}`);
+  }
+
+  const sustained = applySustain(tickNotes, pedal);
+  const { notes: tidy, counts } = tidyNotes(tickNotes, 1);
+  const adjustments: Record<string, number> = { sustainedByPedal: sustained, ...counts };
+  const source = { name, format: 'midi' as const, midiFormat: header.format, ticksPerBeat: ppq, tracks, adjustments };
+
+  const grid = isOnGrid(tidy.map((n) => n.start), ppq);
+  const piece = grid ? gridPiece(midi, tidy, ppq) : performancePiece(midi, tidy);
+  return { ...piece, source };
+}
+
+type Timed = Omit<Piece, 'source'>;
+
+function gridPiece(midi: MidiFile, tidy: TickNote[], ppq: number): Timed {
+  const rawTempos: TempoEvent[] = midi.header.tempos.map((t) => ({ beat: t.ticks / ppq, bpm: t.bpm }));
+  if (rawTempos.length === 0 || rawTempos[0].beat > 0) rawTempos.unshift({ beat: 0, bpm: 120 });
+  const rawMeters: MeterEvent[] = midi.header.timeSignatures.map((s) => ({ beat: s.ticks / ppq, numerator: s.timeSignature[0], denominator: s.timeSignature[1] }));
+  if (rawMeters.length === 0 || rawMeters[0].beat > 0) rawMeters.unshift({ beat: 0, numerator: 4, denominator: 4 });
+  // Dedupe first: two events at one tick would give a zero-length tempo segment,
+  // and tempoMapSeconds stops at the first such segment (every note at 0 s).
+  const tempos = dedupeTempos(rawTempos);
+  const meters = dedupeMeters(rawMeters);
+  const lastBeat = Math.max(...tidy.map((n) => n.end)) / ppq;
+  const beats = beatTimesFromTempos(tempos, Math.ceil(lastBeat) + 2);
+  const notes: Note[] = tidy.map((n) => ({
+    pitch: n.pitch,
+    velocity: n.velocity,
+    onset: tempoMapSeconds(tempos, n.start / ppq),
+    offset: tempoMapSeconds(tempos, n.end / ppq),
+    onsetBeat: n.start / ppq,
+    offsetBeat: n.end / ppq,
+  }));
+  const downbeats = barStarts(meters, beats.length - 1).map((b) => tempoMapSeconds(tempos, b));
+  return { notes: notes.sort(compareNotes), beats, downbeats, tempos, meters, timing: 'grid' };
+}
+
+function performancePiece(midi: MidiFile, tidy: TickNote[]): Timed {
+  const timed = tidy.map((n) => ({ pitch: n.pitch, velocity: n.velocity, onset: midi.header.ticksToSeconds(n.start), offset: midi.header.ticksToSeconds(n.end) }));
+  const track = trackBeats(timed);
+  // Beat 0 is always a bar start: before a pickup, extend the grid back to a full bar.
+  const beats = [...track.beats];
+  const lead = (track.beatsPerBar - track.firstDownbeat) % track.beatsPerBar;
+  for (let i = 0; i < lead; i++) beats.unshift(2 * beats[0] - beats[1]);
+  const meters: MeterEvent[] = [{ beat: 0, numerator: track.beatsPerBar, denominator: 4 }];
+  const tempos: TempoEvent[] = [];
+  for (let i = 0; i + 1 < beats.length; i++) tempos.push({ beat: i, bpm: 60 / (beats[i + 1] - beats[i]) });
+  const perBar = barBeats(meters[0]);
+  const downbeats = beats.filter((_, i) => i % perBar === 0);
+  const notes: Note[] = timed.map((n) => ({ ...n, onsetBeat: secondsToBeats(beats, n.onset), offsetBeat: secondsToBeats(beats, n.offset) }));
+  return { notes: notes.sort(compareNotes), beats, downbeats, tempos: dedupeTempos(tempos), meters, timing: 'performance' };
+}
+
+/** Keep the last event at each beat and drop events that repeat the tempo in effect. */
+function dedupeTempos(tempos: TempoEvent[]): TempoEvent[] {
+  const out: TempoEvent[] = [];
+  for (const t of tempos) {
+    if (out.length && out[out.length - 1].beat === t.beat) out.pop();
+    if (out.length && out[out.length - 1].bpm === t.bpm) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+/** Keep the last meter event at each beat (a bar restarts at every event). */
+function dedupeMeters(meters: MeterEvent[]): MeterEvent[] {
+  const out: MeterEvent[] = [];
+  for (const m of meters) {
+    if (out.length && out[out.length - 1].beat === m.beat) out.pop();
+    out.push(m);
+  }
+  return out;
+}

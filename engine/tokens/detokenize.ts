@@ -1,0 +1,62 @@
+// Compound-word tokens -> Piece: notes at their grid positions, the tempo map from
+// tempo tokens, bars from the source's meter map when the tokens carry it. Chord
+// tokens describe the music and have nothing to add to the notes.
+
+import { barStarts, beatTimesFromTempos, tempoMapSeconds } from '../piece/beat-map.js';
+import type { MeterEvent, Note, Piece, TempoEvent } from '../piece/piece.js';
+import { tokenBars } from './bars.js';
+import type { TokenSequence } from './token-file.js';
+import { FIELDS, PAD, type Vocab } from './vocab.js';
+
+const DEFAULT_BPM = 120;
+
+export function detokenize(seq: TokenSequence, vocab: Vocab): Piece {
+  const [T, BB, TY, P, D, V] = (['tempo', 'bar-beat', 'type', 'pitch', 'duration', 'velocity'] as const).map((f) => FIELDS.indexOf(f));
+  const spb = vocab.stepsPerBeat;
+  const meters: MeterEvent[] = seq.meters?.length ? seq.meters : [{ beat: 0, numerator: 4, denominator: 4 }];
+  const bars = tokenBars(meters, spb, vocab.maxBarSteps);
+  const type = (t: number[]) => vocab.values.type[t[TY]];
+
+  const tempos: TempoEvent[] = [];
+  const grid: { step: number; pitch: number; duration: number; velocity: number }[] = [];
+  let barStart = 0;
+  let step = 0;
+  for (const t of seq.tokens) {
+    const kind = type(t);
+    if (kind === 'EOS') break;
+    if (kind !== 'Metrical' && kind !== 'Note') continue;
+    if (kind === 'Metrical') {
+      const bb = vocab.values['bar-beat'][t[BB]];
+      if (bb === 'Bar') {
+        barStart = bars.next().value!.start;
+        step = barStart;
+      } else if (bb.startsWith('Beat_')) {
+        step = barStart + Number(bb.slice(5));
+      }
+      const bpm = vocab.numbers.tempo[t[T]];
+      if (!Number.isNaN(bpm) && tempos[tempos.length - 1]?.bpm !== bpm) tempos.push({ beat: step / spb, bpm });
+      continue;
+    }
+    if (t[P] === PAD || t[D] === PAD || t[V] === PAD) continue;
+    grid.push({ step, pitch: vocab.numbers.pitch[t[P]], duration: vocab.numbers.duration[t[D]], velocity: vocab.numbers.velocity[t[V]] });
+  }
+  if (tempos.length === 0) tempos.push({ beat: 0, bpm: DEFAULT_BPM });
+  tempos[0] = { beat: 0, bpm: tempos[0].bpm };
+  const lastBeat = grid.reduce((m, n) => Math.max(m, (n.step + n.duration) / spb), 0);
+  const beats = beatTimesFromTempos(tempos, Math.ceil(lastBeat) + 2);
+  const notes: Note[] = grid.map((n) => {
+    const onsetBeat = n.step / spb;
+    const offsetBeat = (n.step + n.duration) / spb;
+    return { pitch: n.pitch, velocity: n.velocity, onset: tempoMapSeconds(tempos, onsetBeat), offset: tempoMapSeconds(tempos, offsetBeat), onsetBeat, offsetBeat };
+  });
+  notes.sort((a, b) => a.onset - b.onset || a.pitch - b.pitch);
+  return {
+    notes,
+    beats,
+    downbeats: barStarts(meters, beats.length - 1).map((b) => tempoMapSeconds(tempos, b)),
+    tempos,
+    meters,
+    timing: 'tokens',
+    source: { name: seq.name ?? 'tokens', format: 'tokens', tracks: [], adjustments: {} },
+  };
+}

@@ -1,0 +1,58 @@
+// Piece -> compound-word tokens, as in the EMOPIA CP setup MusER was trained on:
+// an emotion token, then per bar a Bar token and, at each position holding notes,
+// a metrical token (position, tempo and chord when they change) followed by one
+// note token per note (pitch, duration, velocity), low to high; EOS at the end.
+
+import type { Piece } from '../piece/piece.js';
+import { tokenBars } from './bars.js';
+import { chordsPerBeat } from './chords.js';
+import { quantize, tempoAtStep, type GridNote } from './quantize.js';
+import type { TokenSequence } from './token-file.js';
+import { FIELDS, PAD, type Field, type Vocab } from './vocab.js';
+
+export type Quadrant = 'Q1' | 'Q2' | 'Q3' | 'Q4';
+
+export interface TokenizeResult {
+  sequence: TokenSequence;
+  /** Notes merged because they fell on the same step and pitch. */
+  mergedDuplicates: number;
+}
+
+export function tokenize(piece: Piece, vocab: Vocab, emotion?: Quadrant): TokenizeResult {
+  const { notes, mergedDuplicates } = quantize(piece, vocab);
+  const spb = vocab.stepsPerBeat;
+  const row = (values: Partial<Record<Field, string>>): number[] =>
+    FIELDS.map((f) => (values[f] === undefined ? PAD : vocab.id(f, values[f]!)));
+
+  const tokens: number[][] = [row({ type: 'Emotion', emotion: emotion ?? 'none' })];
+  const lastStep = notes.length ? notes[notes.length - 1].step : 0;
+  const lastEnd = notes.reduce((m, n) => Math.max(m, n.step + n.duration), 0);
+  const chords = chordsPerBeat(notes, Math.ceil(lastEnd / spb) + 1, spb);
+  let tempo = '';
+  let chord = '';
+  let i = 0;
+  for (const bar of tokenBars(piece.meters, spb, vocab.maxBarSteps)) {
+    if (bar.start > lastStep) break;
+    tokens.push(row({ tempo: '<conti>', chord: '<conti>', 'bar-beat': 'Bar', type: 'Metrical' }));
+    while (i < notes.length && notes[i].step < bar.start + bar.length) {
+      const step = notes[i].step;
+      const t = String(tempoAtStep(piece, vocab, step));
+      const c = chords[Math.floor(step / spb)];
+      tokens.push(
+        row({ tempo: t === tempo ? '<conti>' : t, chord: c === chord ? '<conti>' : c, 'bar-beat': `Beat_${step - bar.start}`, type: 'Metrical' }),
+      );
+      tempo = t;
+      chord = c;
+      for (; i < notes.length && notes[i].step === step; i++) tokens.push(noteRow(notes[i]));
+    }
+  }
+  tokens.push(row({ type: 'EOS' }));
+  return {
+    sequence: { vocab: vocab.version, fields: [...FIELDS], tokens, name: piece.source.name, meters: piece.meters, emotion: emotion ?? null },
+    mergedDuplicates,
+  };
+
+  function noteRow(n: GridNote): number[] {
+    return row({ type: 'Note', pitch: String(n.pitch), duration: String(n.duration), velocity: String(n.velocity) });
+  }
+}
