@@ -17,6 +17,13 @@ type MidiFile = InstanceType<typeof Midi>;
 
 export const MIN_BPM = 4;
 export const MAX_BPM = 1000;
+/**
+ * Longest piece accepted. A longer span is almost always a corrupt delta time (one
+ * 4-byte delta reaches 268 million ticks), and its beat grid and bars would not fit in
+ * memory or time (tracking beats over hours of silence takes minutes).
+ */
+export const MAX_SECONDS = 2 * 3600;
+export const MAX_BEATS = 50_000;
 const DRUM_CHANNEL = 9;
 
 export function importMidi(bytes: Uint8Array, name: string): Piece {
@@ -55,8 +62,8 @@ export function importMidi(bytes: Uint8Array, name: string): Piece {
   if (tickNotes.length === 0) {
     fail(tracks.some((t) => t.dropped && t.notes > 0) ? 'only drum notes (channel 10), nothing pitched to import' : 'no notes');
   }
-  const bad = tickNotes.find((n) => !(Number.isFinite(n.start) && Number.isFinite(n.end) && n.start >= 0 && n.end >= n.start && n.pitch >= 0 && n.pitch <= 127));
-  if (bad) fail(`corrupt note data (pitch ${bad.pitch} at tick ${bad.start})`);
+  const bad = tickNotes.find((n) => !(Number.isFinite(n.start) && Number.isFinite(n.end) && n.start >= 0 && n.end >= n.start && n.pitch >= 0 && n.pitch <= 127 && n.velocity >= 1 && n.velocity <= 127));
+  if (bad) fail(`corrupt note data (pitch ${bad.pitch}, velocity ${bad.velocity} at tick ${bad.start})`);
 
   for (const t of midi.header.tempos) {
     if (!(t.bpm >= MIN_BPM && t.bpm <= MAX_BPM)) fail(`absurd tempo ${t.bpm.toFixed(2)} BPM at tick ${t.ticks} (allowed ${MIN_BPM}-${MAX_BPM})`);
@@ -70,6 +77,12 @@ export function importMidi(bytes: Uint8Array, name: string): Piece {
   const { notes: tidy, counts } = tidyNotes(tickNotes, 1);
   const adjustments: Record<string, number> = { sustainedByPedal: sustained, ...counts };
   const source = { name, format: 'midi' as const, midiFormat: header.format, ticksPerBeat: ppq, tracks, adjustments };
+
+  const lastTick = tidy.reduce((m, n) => Math.max(m, n.end), 0);
+  const span = midi.header.ticksToSeconds(lastTick);
+  if (!(span <= MAX_SECONDS && lastTick / ppq <= MAX_BEATS)) {
+    fail(`the notes last ${(span / 3600).toFixed(1)} hours (${Math.round(lastTick / ppq)} beats); pieces over ${MAX_SECONDS / 3600} hours or ${MAX_BEATS} beats are refused`);
+  }
 
   const grid = isOnGrid(tidy.map((n) => n.start), ppq);
   const piece = grid ? gridPiece(midi, tidy, ppq) : performancePiece(midi, tidy);
@@ -87,7 +100,7 @@ function gridPiece(midi: MidiFile, tidy: TickNote[], ppq: number): Timed {
   // and tempoMapSeconds stops at the first such segment (every note at 0 s).
   const tempos = dedupeTempos(rawTempos);
   const meters = dedupeMeters(rawMeters);
-  const lastBeat = Math.max(...tidy.map((n) => n.end)) / ppq;
+  const lastBeat = tidy.reduce((m, n) => Math.max(m, n.end), 0) / ppq; // no spread: too many arguments for a big file
   const beats = beatTimesFromTempos(tempos, Math.ceil(lastBeat) + 2);
   const notes: Note[] = tidy.map((n) => ({
     pitch: n.pitch,

@@ -38,7 +38,7 @@ export function applySustain(notes: TickNote[], pedal: readonly PedalEvent[]): n
   }
   // A pedal never released holds to the end of the last note on its channel.
   for (const [channel, since] of downSince) {
-    const end = Math.max(since, ...notes.filter((n) => n.channel === channel).map((n) => n.end));
+    const end = notes.reduce((m, n) => (n.channel === channel ? Math.max(m, n.end) : m), since); // no spread: big files
     const spans = byChannel.get(channel) ?? [];
     spans.push({ start: since, end });
     byChannel.set(channel, spans);

@@ -10,6 +10,22 @@ import { FIELDS, PAD, type Vocab } from './vocab.js';
 
 const DEFAULT_BPM = 120;
 
+/**
+ * A tempo change from `beat` on. Changes never go back in time: a position earlier than
+ * the last change (generated tokens may step back within a bar) or at the same beat
+ * replaces that change, so the map stays strictly increasing for beatTimesFromTempos
+ * and tempoMapSeconds.
+ */
+function setTempo(tempos: TempoEvent[], beat: number, bpm: number): void {
+  let at = beat;
+  const last = tempos[tempos.length - 1];
+  if (last && at <= last.beat) {
+    at = last.beat;
+    tempos.pop();
+  }
+  if (tempos[tempos.length - 1]?.bpm !== bpm) tempos.push({ beat: at, bpm });
+}
+
 export function detokenize(seq: TokenSequence, vocab: Vocab): Piece {
   const [T, BB, TY, P, D, V] = (['tempo', 'bar-beat', 'type', 'pitch', 'duration', 'velocity'] as const).map((f) => FIELDS.indexOf(f));
   const spb = vocab.stepsPerBeat;
@@ -34,7 +50,7 @@ export function detokenize(seq: TokenSequence, vocab: Vocab): Piece {
         step = barStart + Number(bb.slice(5));
       }
       const bpm = vocab.numbers.tempo[t[T]];
-      if (!Number.isNaN(bpm) && tempos[tempos.length - 1]?.bpm !== bpm) tempos.push({ beat: step / spb, bpm });
+      if (!Number.isNaN(bpm)) setTempo(tempos, step / spb, bpm);
       continue;
     }
     if (t[P] === PAD || t[D] === PAD || t[V] === PAD) continue;

@@ -38,8 +38,24 @@ export function parseTokenFile(text: string, file: string, vocab: Vocab): TokenS
     if (!ok) throw new InputError(file, `token ${i} is not ${FIELDS.length} in-range integers: ${JSON.stringify(t)}`);
   });
   if (seq.meters !== undefined) {
-    const ok = Array.isArray(seq.meters) && seq.meters.length > 0 && seq.meters.every((m) => m && Number.isFinite(m.beat) && m.numerator >= 1 && m.denominator >= 1);
-    if (!ok) throw new InputError(file, '"meters" must be a non-empty list of {beat, numerator, denominator}');
+    // Real time signatures only (as MIDI import allows): an absurd meter (1/1000000,
+    // 100000000/1) would make detokenizing loop over billions of bars.
+    const ok =
+      Array.isArray(seq.meters) &&
+      seq.meters.length > 0 &&
+      seq.meters.every(
+        (m, i, all) =>
+          m &&
+          Number.isFinite(m.beat) &&
+          m.beat >= (i > 0 ? all[i - 1].beat : 0) &&
+          Number.isInteger(m.numerator) &&
+          m.numerator >= 1 &&
+          m.numerator <= 32 &&
+          [1, 2, 4, 8, 16, 32].includes(m.denominator),
+      );
+    if (!ok) {
+      throw new InputError(file, '"meters" must be a non-empty list of {beat, numerator, denominator}, beats ascending from 0 or later, numerator 1..32, denominator 1, 2, 4, 8, 16 or 32');
+    }
   }
   return seq as TokenSequence;
 }

@@ -1,0 +1,86 @@
+// Beat and downbeat tracking for unquantised piano performances (no usable tempo map):
+// onset events -> global tempo -> tempo-following DP per segment -> metrical-level
+// check (re-track at half tempo if the harmony says the pulse was the 8th) -> cover
+// the notes -> bar phase. See the modules for each step.
+
+import { coverSpan } from './cover.js';
+import { downbeatPhase } from './downbeats.js';
+import { trackFrames } from './dp.js';
+import { FPS, onsetEnvelope } from './envelope.js';
+import { barOfEight, onHarmonicBeat } from './level.js';
+import { onsetEvents, type OnsetEvent } from './onsets.js';
+import { bridge, splitAtGaps } from './segments.js';
+import { estimatePeriod } from './tempo.js';
+
+export interface PerformedNote {
+  onset: number;
+  offset: number;
+  pitch: number;
+  velocity: number;
+}
+
+export interface BeatTrack {
+  /** Seconds of every quarter-note beat, strictly increasing, covering the notes. */
+  beats: number[];
+  /** Seconds of every bar start, a subset of `beats`. */
+  downbeats: number[];
+  beatsPerBar: number;
+  /** Index into `beats` of the first downbeat. */
+  firstDownbeat: number;
+  /** 60 / median beat interval. */
+  bpm: number;
+}
+
+const BEATS_PER_BAR = 4;
+/** Envelope frames kept before the first and after the last event, seconds. */
+const MARGIN = 0.06;
+
+export function trackBeats(notes: readonly PerformedNote[]): BeatTrack {
+  const valid = notes
+    .filter((n) => Number.isFinite(n.onset) && Number.isFinite(n.pitch))
+    .map((n) => ({
+      ...n,
+      offset: Number.isFinite(n.offset) ? Math.max(n.offset, n.onset) : n.onset,
+      velocity: Number.isFinite(n.velocity) ? n.velocity : 64,
+    }));
+  valid.sort((a, b) => a.onset - b.onset);
+  const events = onsetEvents(valid);
+  let period = estimatePeriod(events);
+  let beats = trackAll(events, period);
+  if (barOfEight(beats, valid)) {
+    period *= 2;
+    beats = trackAll(events, period);
+  }
+  beats = onHarmonicBeat(beats, valid);
+  const first = valid.reduce((m, n) => Math.min(m, n.onset), valid.length > 0 ? Infinity : 0);
+  const last = valid.reduce((m, n) => Math.max(m, n.offset), first);
+  beats = coverSpan(beats, first, last, period);
+
+  const firstDownbeat = downbeatPhase(beats, valid, BEATS_PER_BAR);
+  const downbeats = beats.filter((_, i) => i >= firstDownbeat && (i - firstDownbeat) % BEATS_PER_BAR === 0);
+  return { beats, downbeats, beatsPerBar: BEATS_PER_BAR, firstDownbeat, bpm: 60 / medianInterval(beats) };
+}
+
+/** Beats from the first to the last onset event, every segment tracked at `period`. */
+function trackAll(events: readonly OnsetEvent[], period: number): number[] {
+  const beats: number[] = [];
+  for (const seg of splitAtGaps(events)) {
+    const segBeats = trackSegment(seg, period);
+    // loops, not push(...xs): a bridge over a very long silence can exceed the argument limit
+    if (beats.length > 0) for (const b of bridge(beats[beats.length - 1], segBeats[0], period)) beats.push(b);
+    for (const b of segBeats) beats.push(b);
+  }
+  return beats;
+}
+
+function trackSegment(events: readonly OnsetEvent[], period: number): number[] {
+  const start = events[0].time - MARGIN;
+  const length = Math.ceil((events[events.length - 1].time + MARGIN - start) * FPS) + 1;
+  const env = onsetEnvelope(events, start, length);
+  return trackFrames(env, period * FPS).map((f) => start + f / FPS);
+}
+
+function medianInterval(beats: readonly number[]): number {
+  const d = beats.slice(1).map((b, i) => b - beats[i]).sort((a, b) => a - b);
+  return d[d.length >> 1];
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { trackBeats, type BeatTrack, type PerformedNote } from '../../engine/beats/track.js';
+
+/** Small deterministic PRNG (LCG) for onset jitter. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+}
+
+const PROGRESSION = [
+  [48, 60, 64, 67], // C
+  [45, 57, 60, 64], // Am
+  [41, 57, 60, 65], // F
+  [43, 55, 59, 62], // G
+];
+
+/**
+ * A pop-piano pattern on given beat times: bass + chord on each bar start, chord
+ * on the other beats, melody 8ths, one chord per bar; onsets jittered by up to ±10 ms.
+ */
+function pattern(beatTimes: readonly number[], startBeat = 0): PerformedNote[] {
+  const rand = lcg(7);
+  const jitter = () => (rand() - 0.5) * 0.02;
+  const notes: PerformedNote[] = [];
+  for (let k = 0; k + 1 < beatTimes.length; k++) {
+    const t = beatTimes[k];
+    const dt = beatTimes[k + 1] - t;
+    const bar = Math.floor((k + startBeat) / 4);
+    const [bass, ...chord] = PROGRESSION[bar % 4];
+    const downbeat = (k + startBeat) % 4 === 0;
+    if (downbeat) notes.push({ onset: t + jitter(), offset: t + 3.5 * dt, pitch: bass - 12, velocity: 90 });
+    for (const p of chord) notes.push({ onset: t + jitter(), offset: t + 0.9 * dt, pitch: p, velocity: downbeat ? 80 : 60 });
+    notes.push({ onset: t + dt / 2 + jitter(), offset: t + dt, pitch: chord[2] + 12, velocity: 50 });
+  }
+  return notes;
+}
+
+function isochronous(bpm: number, count: number, start = 0.3): number[] {
+  return Array.from({ length: count }, (_, k) => start + (k * 60) / bpm);
+}
+
+/** Largest distance from each reference beat to the nearest tracked beat. */
+function worstMiss(reference: readonly number[], tracked: readonly number[]): number {
+  return Math.max(...reference.map((r) => Math.min(...tracked.map((b) => Math.abs(b - r)))));
+}
+
+function expectValid(track: BeatTrack, notes: readonly PerformedNote[]): void {
+  const { beats, downbeats } = track;
+  expect(beats.length).toBeGreaterThanOrEqual(2);
+  for (let i = 1; i < beats.length; i++) expect(beats[i]).toBeGreaterThan(beats[i - 1]);
+  expect(beats.every(Number.isFinite)).toBe(true);
+  if (notes.length > 0) {
+    expect(beats[0]).toBeLessThanOrEqual(Math.min(...notes.map((n) => n.onset)));
+    expect(beats[beats.length - 1]).toBeGreaterThanOrEqual(Math.max(...notes.map((n) => n.offset)));
+  }
+  expect(track.firstDownbeat).toBeGreaterThanOrEqual(0);
+  expect(track.firstDownbeat).toBeLessThan(track.beatsPerBar);
+  expect(downbeats[0]).toBe(beats[track.firstDownbeat]);
+  for (const d of downbeats) expect(beats).toContain(d);
+  expect(track.bpm).toBeGreaterThan(0);
+}
+
+describe('trackBeats', () => {
+  it('tracks an isochronous pattern at 90 BPM', () => {
+    const truth = isochronous(90, 48);
+    const notes = pattern(truth);
+    const track = trackBeats(notes);
+    expectValid(track, notes);
+    expect(Math.abs(track.bpm - 90)).toBeLessThanOrEqual(2);
+    expect(worstMiss(truth.slice(0, -1), track.beats)).toBeLessThan(0.03);
+  });
+
+  it('follows a tempo rising linearly from 100 to 115 BPM', () => {
+    // beat k+1 comes one period after beat k; the tempo rises by the same step each beat
+    const count = 64;
+    const truth = [0.2];
+    for (let k = 1; k < count; k++) truth.push(truth[k - 1] + 60 / (100 + (15 * (k - 1)) / (count - 2)));
+    const notes = pattern(truth);
+    const track = trackBeats(notes);
+    expectValid(track, notes);
+    expect(worstMiss(truth.slice(0, -1), track.beats)).toBeLessThan(0.04);
+    const inSpan = track.beats.filter((b) => b >= truth[0] - 0.05 && b <= truth[count - 2] + 0.05);
+    expect(inSpan.length).toBe(count - 1); // no extra beats either
+  });
+
+  it('puts the downbeats where bass notes and chord changes mark the bars', () => {
+    // the music starts on beat 3 of a bar: a two-beat pickup before the first bar line
+    const truth = isochronous(110, 50);
+    const notes = pattern(truth, 2);
+    const track = trackBeats(notes);
+    expectValid(track, notes);
+    const bars = truth.filter((_, k) => (k + 2) % 4 === 0).slice(0, -1);
+    expect(worstMiss(bars, track.downbeats)).toBeLessThan(0.03);
+  });
+
+  it('takes the quarter note, not running 8ths, when the harmony changes once a bar', () => {
+    // the same full chord on every 8th: onsets alone fit 152 BPM as well as 76 BPM
+    const truth = isochronous(76, 48);
+    const notes: PerformedNote[] = [];
+    const rand = lcg(3);
+    truth.slice(0, -1).forEach((t, k) => {
+      const chord = PROGRESSION[Math.floor(k / 4) % 4];
+      const half = (truth[k + 1] - t) / 2;
+      for (const at of [t, t + half]) {
+        for (const p of chord) notes.push({ onset: at + (rand() - 0.5) * 0.02, offset: at + half, pitch: p, velocity: 70 });
+      }
+    });
+    const track = trackBeats(notes);
+    expectValid(track, notes);
+    expect(Math.abs(track.bpm - 76)).toBeLessThanOrEqual(2);
+    expect(worstMiss(truth.slice(0, -1), track.beats)).toBeLessThan(0.03);
+  });
+
+  it('returns a 120 BPM grid from 0 for no notes', () => {
+    const track = trackBeats([]);
+    expectValid(track, []);
+    expect(track.beats[0]).toBe(0);
+    expect(track.bpm).toBeCloseTo(120, 6);
+  });
+
+  it('covers a single note', () => {
+    const notes = [{ onset: 1.3, offset: 2.9, pitch: 60, velocity: 80 }];
+    expectValid(trackBeats(notes), notes);
+  });
+
+  it('covers notes that all start together', () => {
+    const notes = [48, 52, 55, 60, 64, 67].map((pitch) => ({ onset: 2, offset: 2.5, pitch, velocity: 70 }));
+    expectValid(trackBeats(notes), notes);
+  });
+
+  it('tolerates odd values and long silences', () => {
+    const notes: PerformedNote[] = [
+      ...pattern(isochronous(120, 12, 0)),
+      { onset: 500, offset: 499, pitch: 60, velocity: 0 }, // offset before onset, velocity 0
+      { onset: NaN, offset: 1, pitch: 60, velocity: 64 },
+      ...pattern(isochronous(120, 12, 900)),
+    ];
+    const track = trackBeats(notes);
+    const finite = notes.filter((n) => Number.isFinite(n.onset)).map((n) => ({ ...n, offset: Math.max(n.offset, n.onset) }));
+    expectValid(track, finite);
+  });
+
+  it('is deterministic', () => {
+    const notes = pattern(isochronous(97, 40));
+    expect(trackBeats(notes)).toEqual(trackBeats(notes));
+  });
+});
