@@ -1,0 +1,313 @@
+"""Evaluate the trained MusER set on the test split and write the figures into the model
+card (models/README.md, between the EVAL markers) and a metrics JSON.
+
+  /usr/bin/python3 models/training/evaluate.py --run build/run --data build/dataset [--card models/README.md]
+
+Figures: teacher-forced accuracy per element; greedy self-reconstruction note F1 on
+(bar, position, pitch); transfer fidelity per element over test pairs; classifier
+accuracy (4Q, valence, arousal); the share of prior samples the classifier puts in the
+asked quadrant; pitch range, pitch classes and polyphony of generated music beside the
+test data. Everything here runs on the test split, which training never saw.
+"""
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).parent))
+from config import ELEMENTS, SLICE  # noqa: E402
+from data import FIELDS, Clips, Vocab, collate, eval_batches  # noqa: E402
+from export import load_models  # noqa: E402
+from model import TYPE  # noqa: E402
+from train import EMOTION_BASE, clip_accuracy, element_accuracy  # noqa: E402
+
+# which elements a token type carries (the others are <pad>)
+CARRIES = {"Metrical": {"tempo", "chord", "bar-beat"}, "Note": {"pitch", "duration", "velocity"}}
+
+
+def sample(logits, temperature, top_p, gen):
+    """Nucleus sampling (greedy when temperature is 0), logits [B, V] -> [B]."""
+    if temperature == 0:
+        return logits.argmax(-1)
+    probs = (logits / temperature).softmax(-1)
+    sorted_p, order = probs.sort(-1, descending=True)
+    keep = sorted_p.cumsum(-1) - sorted_p < top_p
+    sorted_p = sorted_p * keep
+    pick = torch.multinomial(sorted_p / sorted_p.sum(-1, keepdim=True), 1, generator=gen)
+    return order.gather(-1, pick).squeeze(-1)
+
+
+@torch.no_grad()
+def decode(muser, vocab, zq, emotion, first, temperature=0.0, top_p=0.9, gen=None):
+    """Generate tokens from latents zq [B, L, 112], one token per latent position, starting
+    from the emotion token `first` [B, 8]. Fields a type does not carry are set to <pad>."""
+    B, L, _ = zq.shape
+    types = vocab.values["type"]
+    S, z = muser.init_state(B)
+    out = [first]
+    done = torch.zeros(B, dtype=torch.bool)
+    for t in range(1, L):
+        h, type_logits, S, z = muser.decode_step(out[-1], zq[:, t], emotion, torch.full((B,), t - 1), S, z)
+        type_logits[:, 0] = -1e9  # never <pad> or a second emotion token
+        type_logits[:, types.index("Emotion")] = -1e9
+        ty = sample(type_logits, temperature, top_p, gen)
+        others = muser.sub.element_logits(h, zq[:, t], ty)
+        tok = torch.zeros(B, len(FIELDS), dtype=torch.long)
+        tok[:, TYPE] = ty
+        for e, lg in zip([e for e in ELEMENTS if e != "type"], others):
+            lg[:, 0] = -1e9
+            tok[:, ELEMENTS.index(e)] = sample(lg, temperature, top_p, gen)
+        for b in range(B):
+            carried = CARRIES.get(types[ty[b]], set())
+            for e in ELEMENTS:
+                if e != "type" and e not in carried:
+                    tok[b, ELEMENTS.index(e)] = 0
+        tok[done] = 0
+        done |= ty == types.index("EOS")
+        out.append(tok)
+        if done.all():
+            break
+    return torch.stack(out, 1)
+
+
+def notes_of(tokens, vocab):
+    """(bar, position, pitch) of every note token."""
+    bar, pos, notes = -1, 0, []
+    bb, ty = vocab.values["bar-beat"], vocab.values["type"]
+    for t in tokens.tolist():
+        kind = ty[t[TYPE]]
+        if kind == "EOS":
+            break
+        if kind == "Metrical":
+            if bb[t[2]] == "Bar":
+                bar, pos = bar + 1, 0
+            elif bb[t[2]].startswith("Beat_"):
+                pos = int(bb[t[2]][5:])
+        elif kind == "Note" and t[4] > 0:
+            notes.append((bar, pos, t[4]))
+    return notes
+
+
+def f1(ref, hyp):
+    r, h = Counter(ref), Counter(hyp)
+    hit = sum((r & h).values())
+    if not ref and not hyp:
+        return 1.0
+    p, q = hit / max(1, len(hyp)), hit / max(1, len(ref))
+    return 0.0 if hit == 0 else 2 * p * q / (p + q)
+
+
+def histogram(tokens, e, vocab):
+    """Normalized histogram of element e's values over the tokens that carry it (no <conti>)."""
+    col = ELEMENTS.index(e)
+    vals = [t[col] for t in tokens.tolist() if t[col] > 1 or (t[col] == 1 and e not in ("tempo", "chord"))]
+    c = Counter(vals)
+    n = max(1, sum(c.values()))
+    return {k: v / n for k, v in c.items()}
+
+
+def distance(h1, h2):
+    return sum(abs(h1.get(k, 0) - h2.get(k, 0)) for k in set(h1) | set(h2))
+
+
+@torch.no_grad()
+def teacher_forced(muser, clips, cfg):
+    totals = [0] * (2 * len(ELEMENTS))
+    for tokens, mask in eval_batches(clips, cfg.batch_size, cfg.crop):
+        _, info = muser(tokens, mask)
+        totals = [a + b for a, b in zip(totals, element_accuracy(info["logits"], tokens, mask))]
+    return {e: totals[2 * i] / max(1, totals[2 * i + 1]) for i, e in enumerate(ELEMENTS)}
+
+
+def encode(muser, seqs):
+    tokens, mask = collate(seqs)
+    z = muser.encode(tokens, mask)
+    q = muser.quantizer
+    codes = torch.stack([book.indices(part) for book, part in zip(q.books, q.split(z))], -1)
+    return tokens, mask, q.lookup(codes)
+
+
+@torch.no_grad()
+def reconstruction(muser, vocab, clips, length):
+    scores = []
+    items = [t[:length] for _, _, t in clips.items]
+    for i in range(0, len(items), 16):
+        tokens, mask, zq = encode(muser, items[i:i + 16])
+        out = decode(muser, vocab, zq, tokens[:, 0, -1], tokens[:, 0])
+        for b, seq in enumerate(items[i:i + 16]):
+            scores.append(f1(notes_of(seq, vocab), notes_of(out[b], vocab)))
+    return sum(scores) / len(scores)
+
+
+@torch.no_grad()
+def transfer(muser, vocab, clips, pairs, length):
+    """Share of pairs where taking element E's slice from B moves E's histogram nearer B
+    while the other elements stay nearer A (position-by-position alignment)."""
+    seqs = [t[:length] for _, _, t in clips.items]
+    result = {}
+    A = [seqs[a] for a, _ in pairs]
+    B = [seqs[b] for _, b in pairs]
+    ta, ma, za = encode(muser, A)
+    tb, mb, zb = encode(muser, B)
+    L = min(za.shape[1], zb.shape[1])
+    for i, e in enumerate(ELEMENTS):
+        z = za[:, :L].clone()
+        z[..., i * SLICE:(i + 1) * SLICE] = zb[:, :L, i * SLICE:(i + 1) * SLICE]
+        out = decode(muser, vocab, z, ta[:, 0, -1], ta[:, 0])
+        ok = 0
+        for k in range(len(pairs)):
+            a, b, o = ta[k][ma[k]], tb[k][mb[k]], out[k]
+            moved = distance(histogram(o, e, vocab), histogram(b, e, vocab)) < distance(histogram(o, e, vocab), histogram(a, e, vocab))
+            kept = all(distance(histogram(o, f, vocab), histogram(a, f, vocab)) <= distance(histogram(o, f, vocab), histogram(b, f, vocab))
+                       for f in ELEMENTS if f != e)
+            ok += moved and kept
+        result[e] = ok / len(pairs)
+    return result
+
+
+@torch.no_grad()
+def classify(classifier, seqs, crop):
+    """Quadrant index per sequence, logits averaged over windows."""
+    out = []
+    for t in seqs:
+        windows = [torch.cat([t[:1], t[s:s + crop - 1]]) for s in range(1, max(2, len(t) - 1), crop - 1)]
+        out.append(int(classifier(*collate(windows)).mean(0).argmax()))
+    return out
+
+
+@torch.no_grad()
+def generate(muser, prior, vocab, quadrant, n, length, gen, temperature=1.0, top_p=0.9):
+    emotion = torch.full((n,), quadrant + EMOTION_BASE)
+    S, z = prior.init_state(n)
+    prev = torch.full((n, len(prior.heads)), prior.start)
+    codes = []
+    for t in range(length):
+        logits, S, z = prior.step(prev, emotion, torch.full((n,), t), S, z)
+        prev = torch.stack([sample(logits[:, k], temperature, top_p, gen) for k in range(logits.shape[1])], -1)
+        codes.append(prev)
+    zq = muser.quantizer.lookup(torch.stack(codes, 1))
+    first = torch.zeros(n, len(FIELDS), dtype=torch.long)
+    first[:, TYPE] = vocab.values["type"].index("Emotion")
+    first[:, -1] = emotion
+    return decode(muser, vocab, zq, emotion, first, temperature, top_p, gen)
+
+
+def stats(seqs, vocab):
+    """The paper's objective metrics: pitch range, distinct pitch classes, polyphony."""
+    pitch = vocab.values["pitch"]
+    ranges, classes, poly = [], [], []
+    for s in seqs:
+        notes = notes_of(s, vocab)
+        if not notes:
+            continue
+        ps = [int(pitch[n[2]]) for n in notes]
+        ranges.append(max(ps) - min(ps))
+        classes.append(len({p % 12 for p in ps}))
+        onsets = Counter((n[0], n[1]) for n in notes)
+        poly.append(sum(onsets.values()) / len(onsets))
+    mean = lambda xs: sum(xs) / max(1, len(xs))  # noqa: E731
+    return {"pitch_range": mean(ranges), "pitch_classes": mean(classes), "polyphony": mean(poly), "pieces": len(ranges)}
+
+
+def write_card(card, metrics):
+    text = card.read_text() if card.exists() else ""
+    block = "<!-- EVAL:BEGIN -->\n" + format_metrics(metrics) + "<!-- EVAL:END -->"
+    if "<!-- EVAL:BEGIN -->" in text:
+        text = re.sub(r"<!-- EVAL:BEGIN -->.*<!-- EVAL:END -->", lambda _: block, text, flags=re.S)
+    else:
+        text += "\n" + block + "\n"
+    card.write_text(text)
+
+
+def format_metrics(m):
+    rows = lambda d, fmt="{:.3f}": " | ".join(fmt.format(v) for v in d.values())  # noqa: E731
+    g = m["generation"]
+    return "\n".join([
+        f"Test split: {m['test_clips']} clips, never seen in training. Evaluated {m['date']} in {m['seconds']:.0f} s.",
+        "",
+        "| " + " | ".join(ELEMENTS) + " |", "|" + "---|" * len(ELEMENTS),
+        "| " + rows(m["teacher_forced_accuracy"]) + " |",
+        "",
+        "Teacher-forced accuracy per element (on the tokens that carry the element; goal >= 0.9 each).",
+        "",
+        f"- Greedy self-reconstruction, note F1 on (bar, position, pitch), first {m['length']} tokens of each clip: "
+        f"**{m['reconstruction_f1']:.3f}** (goal >= 0.9)",
+        f"- Transfer fidelity over {m['pairs']} test pairs (position alignment, greedy; goal >= 0.8 for pitch and duration):",
+        "",
+        "| " + " | ".join(ELEMENTS) + " |", "|" + "---|" * len(ELEMENTS),
+        "| " + rows(m["transfer"]) + " |",
+        "",
+        f"- Classifier, test clips: 4Q accuracy **{m['classifier']['4Q']:.3f}**, valence {m['classifier']['valence']:.3f}, "
+        f"arousal {m['classifier']['arousal']:.3f}",
+        f"- Prior samples ({g['per_quadrant']} per quadrant, {g['length']} tokens, top-p {g['top_p']}) that the classifier "
+        f"puts in the asked quadrant: " + ", ".join(f"{q} {v:.2f}" for q, v in g["hit_rate"].items()) +
+        f" (mean {g['mean_hit_rate']:.2f}; goal >= 0.6)",
+        "",
+        "| music | pitch range | pitch classes | polyphony |", "|---|---|---|---|",
+        *[f"| {k} | {v['pitch_range']:.1f} | {v['pitch_classes']:.2f} | {v['polyphony']:.2f} |" for k, v in m["objective"].items()],
+        "",
+    ])
+
+
+def main(argv=None):
+    here = Path(__file__).resolve().parent
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--run", required=True)
+    p.add_argument("--data", required=True)
+    p.add_argument("--vocab", default=str(here.parent / "vocab.json"))
+    p.add_argument("--card", default=str(here.parent / "README.md"))
+    p.add_argument("--metrics", default=None, help="metrics JSON to write (default: <run>/metrics.json)")
+    p.add_argument("--pairs", type=int, default=100)
+    p.add_argument("--length", type=int, default=256, help="tokens per clip for reconstruction and transfer")
+    p.add_argument("--per-quadrant", type=int, default=10)
+    p.add_argument("--seed", type=int, default=7)
+    args = p.parse_args(argv)
+    torch.set_num_threads(2)
+    t0 = time.time()
+    vocab = Vocab(args.vocab)
+    cfg, muser, prior, classifier = load_models(Path(args.run), vocab)
+    test = Clips(args.data, "test", vocab)
+    rng = random.Random(args.seed)
+    gen = torch.Generator().manual_seed(args.seed)
+    m = {"test_clips": len(test), "length": args.length, "date": time.strftime("%Y-%m-%d")}
+    m["teacher_forced_accuracy"] = teacher_forced(muser, test, cfg)
+    print("teacher-forced", m["teacher_forced_accuracy"], flush=True)
+    m["reconstruction_f1"] = reconstruction(muser, vocab, test, args.length)
+    print("reconstruction F1", m["reconstruction_f1"], flush=True)
+    pairs = [tuple(rng.sample(range(len(test)), 2)) for _ in range(args.pairs)]
+    m["pairs"] = len(pairs)
+    m["transfer"] = transfer(muser, vocab, test, pairs, args.length)
+    print("transfer", m["transfer"], flush=True)
+    truth = [int(q[1]) - 1 for _, q, _ in test.items]
+    pred = classify(classifier, [t for _, _, t in test.items], cfg.crop)
+    valence = lambda q: q in (0, 3)  # noqa: E731  Q1, Q4
+    arousal = lambda q: q in (0, 1)  # noqa: E731  Q1, Q2
+    n = len(truth)
+    m["classifier"] = {"4Q": sum(a == b for a, b in zip(truth, pred)) / n,
+                       "valence": sum(valence(a) == valence(b) for a, b in zip(truth, pred)) / n,
+                       "arousal": sum(arousal(a) == arousal(b) for a, b in zip(truth, pred)) / n}
+    print("classifier", m["classifier"], flush=True)
+    hit, generated = {}, []
+    for q in range(4):
+        seqs = generate(muser, prior, vocab, q, args.per_quadrant, args.length, gen)
+        seqs = [s[(s[:, TYPE] > 0)] for s in seqs]
+        generated += seqs
+        hit[f"Q{q + 1}"] = sum(c == q for c in classify(classifier, seqs, cfg.crop)) / len(seqs)
+    m["generation"] = {"per_quadrant": args.per_quadrant, "length": args.length, "top_p": 0.9, "temperature": 1.0,
+                       "hit_rate": hit, "mean_hit_rate": sum(hit.values()) / 4}
+    print("generation", m["generation"], flush=True)
+    m["objective"] = {"test data": stats([t for _, _, t in test.items], vocab), "generated": stats(generated, vocab)}
+    m["seconds"] = time.time() - t0
+    Path(args.metrics or Path(args.run) / "metrics.json").write_text(json.dumps(m, indent=1))
+    write_card(Path(args.card), m)
+    print(format_metrics(m))
+
+
+if __name__ == "__main__":
+    main()

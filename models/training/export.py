@@ -1,0 +1,244 @@
+"""Export the trained MusER set to ONNX for the Node engine.
+
+  /usr/bin/python3 models/training/export.py --run build/run --data build/dataset --out build/export
+
+Graphs (dynamic batch and sequence length):
+  encoder        tokens [B,L,8], mask [B,L]          -> latents [B,L,112], quantized [B,L,112], codes [B,L,n_books]
+  dequantize     codes [B,L,n_books]                 -> quantized [B,L,112]
+  decoder_step   prev [B,8], latent [B,112], emotion [B], pos [B], state_s, state_z
+                                                     -> hidden [B,d], type_logits [B,5], state_s_out, state_z_out
+  decoder_heads  hidden [B,d], latent [B,112], type [B] -> logits of tempo, chord, bar-beat, pitch, duration, velocity
+  prior_step     prev [B,n_books], emotion [B], pos [B], state_s, state_z -> logits [B,n_books,K], state_s_out, state_z_out
+  classifier     tokens [B,L,8], mask [B,L]          -> logits [B,4] (Q1..Q4)
+
+Before writing anything the export checks its own parity: decoding token by token
+through the recurrent step must give the logits of the parallel (training) decoder.
+It also writes parity.json: inputs and PyTorch outputs for every graph, which the Node
+side runs through onnxruntime-node (npm run models:parity) before the files ship.
+"""
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import onnx
+import torch
+import torch.nn as nn
+
+sys.path.insert(0, str(Path(__file__).parent))
+from classifier import EmotionClassifier  # noqa: E402
+from config import ELEMENTS, SLICE, config_from_dict  # noqa: E402
+from data import Clips, Vocab, collate  # noqa: E402
+from model import TYPE, MusER  # noqa: E402
+from prior import Prior  # noqa: E402
+from train import load_checkpoint  # noqa: E402
+
+OPSET = 17
+TOLERANCE = 1e-4
+
+
+class ExportError(Exception):
+    pass
+
+
+class EncoderGraph(nn.Module):
+    def __init__(self, m):
+        super().__init__()
+        self.m = m
+
+    def forward(self, tokens, mask):
+        z = self.m.encode(tokens, mask)
+        q = self.m.quantizer
+        codes = torch.stack([book.indices(part) for book, part in zip(q.books, q.split(z))], -1)
+        return z, q.lookup(codes), codes
+
+
+class DequantizeGraph(nn.Module):
+    def __init__(self, m):
+        super().__init__()
+        self.m = m
+
+    def forward(self, codes):
+        return self.m.quantizer.lookup(codes)
+
+
+class DecoderStepGraph(nn.Module):
+    def __init__(self, m):
+        super().__init__()
+        self.m = m
+
+    def forward(self, prev, latent, emotion, pos, state_s, state_z):
+        return self.m.decode_step(prev, latent, emotion, pos, state_s, state_z)
+
+
+class DecoderHeadsGraph(nn.Module):
+    def __init__(self, m):
+        super().__init__()
+        self.m = m
+
+    def forward(self, hidden, latent, token_type):
+        return tuple(self.m.sub.element_logits(hidden, latent, token_type))
+
+
+class PriorStepGraph(nn.Module):
+    def __init__(self, p):
+        super().__init__()
+        self.p = p
+
+    def forward(self, prev, emotion, pos, state_s, state_z):
+        return self.p.step(prev, emotion, pos, state_s, state_z)
+
+
+NON_TYPE = [e for e in ELEMENTS if e != "type"]
+
+
+def load_models(run, vocab):
+    ck = load_checkpoint(run / "vqvae.best.pt", vocab)
+    cfg = config_from_dict(ck["config"])
+    muser = MusER(cfg, vocab.sizes)
+    muser.load_state_dict(ck["model"])
+    books = muser.quantizer.books
+    prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[-1])
+    prior.load_state_dict({k.removeprefix("prior."): v for k, v in load_checkpoint(run / "prior.best.pt", vocab)["model"].items()})
+    classifier = EmotionClassifier(cfg, vocab.sizes)
+    classifier.load_state_dict({k.removeprefix("classifier."): v for k, v in load_checkpoint(run / "classifier.best.pt", vocab)["model"].items()})
+    return cfg, muser.eval(), prior.eval(), classifier.eval()
+
+
+@torch.no_grad()
+def decode_stepwise(muser, tokens, zq):
+    """Teacher-forced logits through the recurrent step, position by position."""
+    B, L, _ = tokens.shape
+    S, z = muser.init_state(B)
+    emotion = tokens[:, 0, -1]
+    steps = []
+    for t in range(1, L):
+        h, type_logits, S, z = muser.decode_step(tokens[:, t - 1], zq[:, t], emotion, torch.full((B,), t - 1), S, z)
+        others = muser.sub.element_logits(h, zq[:, t], tokens[:, t, TYPE])
+        steps.append(others[:TYPE] + [type_logits] + others[TYPE:])
+    return [torch.stack([s[e] for s in steps], 1) for e in range(len(ELEMENTS))]
+
+
+@torch.no_grad()
+def check_recurrent_parity(muser, tokens, mask):
+    """The constant-work decoder must compute what the model was trained as."""
+    zq = EncoderGraph(muser)(tokens, mask)[1]
+    parallel = muser.decode(tokens, zq, tokens[:, 0, -1])
+    stepwise = decode_stepwise(muser, tokens, zq)
+    diff = max((a - b).abs().max().item() for a, b in zip(parallel, stepwise))
+    if diff > TOLERANCE:
+        raise ExportError(f"recurrent decoding differs from the trained decoder by {diff:.2e} (> {TOLERANCE}); refusing to export")
+    return diff
+
+
+def tensor_json(t):
+    return {"dims": list(t.shape), "type": "int64" if t.dtype == torch.long else "bool" if t.dtype == torch.bool else "float32",
+            "data": t.flatten().tolist()}
+
+
+def parity_case(module, inputs, input_names, output_names):
+    outputs = module(*inputs)
+    outputs = outputs if isinstance(outputs, tuple) else (outputs,)
+    return {"inputs": {n: tensor_json(t) for n, t in zip(input_names, inputs)},
+            "outputs": {n: tensor_json(t) for n, t in zip(output_names, outputs)}}
+
+
+def export_graph(module, name, inputs, input_names, output_names, dynamic, out, parity):
+    path = out / f"{name}.onnx"
+    torch.onnx.export(module, tuple(inputs), str(path), input_names=input_names, output_names=output_names,
+                      dynamic_axes=dynamic, opset_version=OPSET, do_constant_folding=True)
+    onnx.checker.check_model(onnx.load(str(path)))
+    # export restores the wrapper's own (training) mode, which would turn dropout back on
+    module.eval()
+    cases = [parity_case(module, inputs, input_names, output_names)]
+    # a second case of another batch size and length proves the axes are dynamic
+    other = []
+    for n, t in zip(input_names, inputs):
+        for axis, label in dynamic.get(n, {}).items():
+            t = t.narrow(axis, 0, 1 if label == "batch" else t.shape[axis] - 7)
+        other.append(t)
+    cases.append(parity_case(module, other, input_names, output_names))
+    parity[name] = cases
+    return path
+
+
+def graphs(cfg, muser, prior, classifier, tokens, mask):
+    """(module, name, sample inputs, input names, output names, dynamic axes) for every graph."""
+    B, L, _ = tokens.shape
+    seq = {0: "batch", 1: "length"}
+    bat = {0: "batch"}
+    state = {1: "batch"}
+    z, zq, codes = EncoderGraph(muser)(tokens, mask)
+    S, st_z = muser.init_state(B)
+    # a state from a few real steps, so the parity check sees non-trivial values
+    for t in range(1, 4):
+        h, _, S, st_z = muser.decode_step(tokens[:, t - 1], zq[:, t], tokens[:, 0, -1], torch.full((B,), t - 1), S, st_z)
+    PS, Pz = prior.init_state(B)
+    return [
+        (EncoderGraph(muser), "encoder", [tokens, mask], ["tokens", "mask"], ["latents", "quantized", "codes"],
+         {"tokens": seq, "mask": seq, "latents": seq, "quantized": seq, "codes": seq}),
+        (DequantizeGraph(muser), "dequantize", [codes], ["codes"], ["quantized"], {"codes": seq, "quantized": seq}),
+        (DecoderStepGraph(muser), "decoder_step", [tokens[:, 4], zq[:, 5], tokens[:, 0, -1], torch.full((B,), 4), S, st_z],
+         ["prev", "latent", "emotion", "pos", "state_s", "state_z"], ["hidden", "type_logits", "state_s_out", "state_z_out"],
+         {"prev": bat, "latent": bat, "emotion": bat, "pos": bat, "state_s": state, "state_z": state,
+          "hidden": bat, "type_logits": bat, "state_s_out": state, "state_z_out": state}),
+        (DecoderHeadsGraph(muser), "decoder_heads", [h, zq[:, 3], tokens[:, 3, TYPE]], ["hidden", "latent", "type"],
+         [f"{e}_logits" for e in NON_TYPE], {"hidden": bat, "latent": bat, "type": bat, **{f"{e}_logits": bat for e in NON_TYPE}}),
+        (PriorStepGraph(prior), "prior_step", [codes[:, 2], tokens[:, 0, -1], torch.full((B,), 3), PS + 0.01, Pz + 0.01],
+         ["prev", "emotion", "pos", "state_s", "state_z"], ["logits", "state_s_out", "state_z_out"],
+         {"prev": bat, "emotion": bat, "pos": bat, "state_s": state, "state_z": state, "logits": bat, "state_s_out": state, "state_z_out": state}),
+        (classifier, "classifier", [tokens, mask], ["tokens", "mask"], ["logits"], {"tokens": seq, "mask": seq, "logits": bat}),
+    ]
+
+
+def main(argv=None):
+    here = Path(__file__).resolve().parent
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--run", required=True, help="training folder (vqvae/prior/classifier .best.pt)")
+    p.add_argument("--data", required=True, help="dataset folder; a val clip feeds the parity checks")
+    p.add_argument("--out", required=True, help="folder to write the ONNX files and parity.json into")
+    p.add_argument("--vocab", default=str(here.parent / "vocab.json"))
+    args = p.parse_args(argv)
+    torch.manual_seed(0)
+    vocab = Vocab(args.vocab)
+    cfg, muser, prior, classifier = load_models(Path(args.run), vocab)
+    clips = Clips(args.data, "val", vocab)
+    tokens, mask = collate([clips.items[0][2][:48], clips.items[1][2][:40]])
+    diff = check_recurrent_parity(muser, tokens, mask)
+    print(f"recurrent vs parallel decoder: max |diff| {diff:.2e}")
+
+    # write into a scratch folder; only a complete, checked export replaces --out
+    out = Path(args.out)
+    scratch = Path(tempfile.mkdtemp(prefix="muser-export-"))
+    parity = {}
+    with torch.no_grad():
+        for module, name, inputs, in_names, out_names, dynamic in graphs(cfg, muser, prior, classifier, tokens, mask):
+            export_graph(module, name, inputs, in_names, out_names, dynamic, scratch, parity)
+            print(f"exported {name}.onnx ({(scratch / f'{name}.onnx').stat().st_size / 1e6:.2f} MB), onnx.checker ok")
+    books = muser.quantizer.books
+    info = {
+        "vocab": vocab.version,
+        "config": cfg.to_dict(),
+        "latent": {"elements": ELEMENTS, "slice": SLICE, "dims": len(ELEMENTS) * SLICE,
+                   "layout": {e: [i * SLICE, (i + 1) * SLICE] for i, e in enumerate(ELEMENTS)}},
+        "codebooks": {"count": len(books), "size": books[0].codes.shape[0], "kind": cfg.codebook},
+        "decoder_state": {"layers": cfg.dec_layers, "heads": cfg.n_heads, "head_dim": cfg.d_model // cfg.n_heads},
+        "prior_state": {"layers": cfg.prior_layers, "heads": cfg.n_heads, "head_dim": cfg.prior_d_model // cfg.n_heads},
+        "recurrent_parity": diff,
+    }
+    (scratch / "parity.json").write_text(json.dumps(parity))
+    (scratch / "export.json").write_text(json.dumps(info, indent=1))
+    if out.exists():
+        shutil.rmtree(out)
+    scratch.chmod(0o755)
+    shutil.move(str(scratch), str(out))
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except ExportError as e:
+        raise SystemExit(f"export: {e}")

@@ -1,0 +1,307 @@
+"""Train the shipped MusER set: the VQ-VAE, then the prior over its codes, then the
+emotion classifier. One command, resumable, seeded, logging per-element losses.
+
+  /usr/bin/python3 models/training/train.py --data build/dataset --out build/run [--preset cpu]
+
+Each stage keeps `<out>/<stage>.pt` (latest, for resuming) and `<out>/<stage>.best.pt`
+(best on the validation split). Run it again after an interruption and it goes on from
+the latest checkpoint. Under torchrun it trains with DistributedDataParallel.
+"""
+import argparse
+import math
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+import torch
+import torch.distributed as dist
+import torch.nn.functional as F
+
+sys.path.insert(0, str(Path(__file__).parent))
+from classifier import EmotionClassifier  # noqa: E402
+from config import ELEMENTS, config_from_dict, make_config  # noqa: E402
+from data import Clips, Vocab, batches, collate, eval_batches  # noqa: E402
+from model import MusER  # noqa: E402
+from prior import Prior  # noqa: E402
+from tokens_dataset import load_index  # noqa: E402
+
+STAGES = ["vqvae", "prior", "classifier"]
+EMOTION_BASE = 2  # emotion field: <pad>, none, Q1..Q4 -> quadrant index = value - 2
+
+
+class TrainingError(Exception):
+    pass
+
+
+def log(out, text):
+    line = f"[{time.strftime('%H:%M:%S')}] {text}"
+    print(line, flush=True)
+    with open(out / "train.log", "a") as f:
+        f.write(line + "\n")
+
+
+def lr_at(step, cfg, total):
+    if step < cfg.warmup:
+        return cfg.lr * (step + 1) / cfg.warmup
+    return cfg.lr * 0.5 * (1 + math.cos(math.pi * min(1.0, (step - cfg.warmup) / max(1, total - cfg.warmup))))
+
+
+def save(path, **state):
+    tmp = path.with_suffix(".tmp")
+    torch.save(state, tmp)
+    os.replace(tmp, path)  # never a half-written checkpoint
+
+
+def load_checkpoint(path, vocab):
+    try:
+        ck = torch.load(path, map_location="cpu")
+    except Exception as e:  # a truncated or foreign file
+        raise TrainingError(f"{path}: not a readable checkpoint ({e})")
+    if ck.get("vocab") != vocab.version:
+        raise TrainingError(f"{path}: made with vocabulary {ck.get('vocab')!r}, not {vocab.version!r}")
+    return ck
+
+
+def element_accuracy(logits, tokens, mask):
+    """Per element: correct predictions and count, on the positions where the element applies."""
+    target, m = tokens[:, 1:], mask[:, 1:]
+    out = []
+    for e, lg in enumerate(logits):
+        applies = m & (target[..., e] > 0)
+        out.append(((lg.argmax(-1) == target[..., e]) & applies).sum().item())
+        out.append(applies.sum().item())
+    return out
+
+
+@torch.no_grad()
+def evaluate_vqvae(model, clips, cfg):
+    model.eval()
+    totals, loss_sum, n = [0] * (2 * len(ELEMENTS)), 0.0, 0
+    for tokens, mask in eval_batches(clips, cfg.batch_size, cfg.crop):
+        loss, info = model(tokens, mask)
+        loss_sum += sum(r.item() for r in info["recon"]) * len(tokens)
+        n += len(tokens)
+        totals = [a + b for a, b in zip(totals, element_accuracy(info["logits"], tokens, mask))]
+    model.train()
+    acc = {e: totals[2 * i] / max(1, totals[2 * i + 1]) for i, e in enumerate(ELEMENTS)}
+    return loss_sum / n, acc
+
+
+def train_loop(name, model, make_batch, total, cfg, out, vocab, evaluate, ddp, extra=None):
+    """The loop every stage shares: schedule, NaN guard, logging, eval, checkpoints, resume."""
+    rank0 = not ddp or dist.get_rank() == 0
+    latest, best_path = out / f"{name}.pt", out / f"{name}.best.pt"
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    step, best = 0, float("inf")
+    if latest.exists():
+        ck = load_checkpoint(latest, vocab)
+        model.load_state_dict(ck["model"])
+        opt.load_state_dict(ck["opt"])
+        step, best = ck["step"], ck["best"]
+        if rank0:
+            log(out, f"{name}: resuming at step {step} (best val {best:.4f})")
+    if step >= total:
+        return
+    net = torch.nn.parallel.DistributedDataParallel(model) if ddp else model
+    rng_seed = cfg.seed + step + (dist.get_rank() * 100_003 if ddp else 0)
+    torch.manual_seed(rng_seed)
+    data = make_batch(rng_seed)
+    t0, seen = time.time(), 0
+    while step < total:
+        for g in opt.param_groups:
+            g["lr"] = lr_at(step, cfg, total)
+        tokens, mask, *rest = next(data)
+        loss, parts = net(tokens, mask, *rest) if rest else net(tokens, mask)
+        if not torch.isfinite(loss):
+            raise TrainingError(f"{name}: loss is {loss.item()} at step {step}; the last good checkpoint is {latest} "
+                                f"(step {max(0, step - step % cfg.eval_every)}): rerun to resume, perhaps with a lower --lr")
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        step += 1
+        seen += int(mask.sum())
+        if rank0 and (step % 25 == 0 or step == 1):
+            detail = extra(parts) if extra else ""
+            log(out, f"{name} step {step}/{total} loss {loss.item():.4f} {detail} lr {lr_at(step, cfg, total):.2e} "
+                     f"{seen / (time.time() - t0):.0f} tok/s")
+        if rank0 and (step % cfg.eval_every == 0 or step == total):
+            val, report = evaluate(model)
+            log(out, f"{name} step {step} val {val:.4f} {report}")
+            if val < best:
+                best = val
+                save(best_path, model=model.state_dict(), step=step, config=cfg.to_dict(), vocab=vocab.version, val=val)
+            save(latest, model=model.state_dict(), opt=opt.state_dict(), step=step, best=best, config=cfg.to_dict(), vocab=vocab.version)
+    if ddp:
+        dist.barrier()
+
+
+def recon_detail(info):
+    return "recon " + " ".join(f"{e[:3]} {r.item():.3f}" for e, r in zip(ELEMENTS, info["recon"])) + \
+        f" commit {info['commit'].item():.4f} reg {info['reg'].item():.3f}"
+
+
+def stage_vqvae(cfg, vocab, train, val, out, ddp):
+    model = MusER(cfg, vocab.sizes)
+
+    def evaluate(m):
+        loss, acc = evaluate_vqvae(m, val, cfg)
+        return loss, "acc " + " ".join(f"{e} {a:.3f}" for e, a in acc.items())
+
+    train_loop("vqvae", model, lambda seed: batches(train, cfg.batch_size, cfg.crop, seed, cfg.transpose),
+               cfg.vqvae_steps, cfg, out, vocab, evaluate, ddp, recon_detail)
+
+
+def load_best_vqvae(out, vocab):
+    ck = load_checkpoint(out / "vqvae.best.pt", vocab)
+    model = MusER(config_from_dict(ck["config"]), vocab.sizes)
+    model.load_state_dict(ck["model"])
+    return model.eval()
+
+
+@torch.no_grad()
+def encode_codes(vqvae, clips):
+    """Code indices [L, n_books] of every clip, whole, with its quadrant."""
+    out = []
+    for _, quadrant, t in clips.items:
+        tokens, mask = collate([t])
+        _, idx, _ = vqvae.quantizer(vqvae.encode(tokens, mask), mask)
+        out.append((idx[0], int(quadrant[1]) - 1))
+    return out
+
+
+class PriorTask(torch.nn.Module):
+    """Adapts the prior to the shared loop: batches carry codes as 'tokens' plus emotions."""
+
+    def __init__(self, prior):
+        super().__init__()
+        self.prior = prior
+
+    def forward(self, codes, mask, emotion):
+        loss, _ = self.prior(codes, mask, emotion)
+        return loss, {}
+
+
+def code_batches(items, batch_size, crop, seed):
+    rng = random.Random(seed)
+    while True:
+        picks = [items[rng.randrange(len(items))] for _ in range(batch_size)]
+        seqs = []
+        for codes, _ in picks:
+            start = rng.randrange(1, max(2, len(codes) - crop + 1))
+            seqs.append(torch.cat([codes[:1], codes[start:start + crop - 1]]))
+        L = max(len(s) for s in seqs)
+        codes = torch.zeros(len(seqs), L, seqs[0].shape[1], dtype=torch.long)
+        mask = torch.zeros(len(seqs), L, dtype=torch.bool)
+        for i, s in enumerate(seqs):
+            codes[i, :len(s)], mask[i, :len(s)] = s, True
+        yield codes, mask, torch.tensor([q for _, q in picks]) + EMOTION_BASE
+
+
+def stage_prior(cfg, vocab, train, val, out, ddp):
+    vqvae = load_best_vqvae(out, vocab)
+    books = vqvae.quantizer.books
+    prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[-1])
+    train_codes, val_codes = encode_codes(vqvae, train), encode_codes(vqvae, val)
+
+    @torch.no_grad()
+    def evaluate(task):
+        task.eval()
+        losses = []
+        for codes, q in val_codes:
+            loss, _ = task.prior(codes[None], torch.ones(1, len(codes), dtype=torch.bool), torch.tensor([q + EMOTION_BASE]))
+            losses.append(loss.item())
+        task.train()
+        return sum(losses) / len(losses), ""
+
+    train_loop("prior", PriorTask(prior), lambda seed: code_batches(train_codes, cfg.batch_size, cfg.crop, seed),
+               cfg.prior_steps, cfg, out, vocab, evaluate, ddp)
+
+
+class ClassifierTask(torch.nn.Module):
+    def __init__(self, classifier):
+        super().__init__()
+        self.classifier = classifier
+
+    def forward(self, tokens, mask):
+        logits = self.classifier(tokens, mask)
+        return F.cross_entropy(logits, tokens[:, 0, -1] - EMOTION_BASE), {}
+
+
+@torch.no_grad()
+def clip_accuracy(classifier, clips, crop):
+    """Clip-level accuracy: logits averaged over consecutive windows of the whole clip."""
+    classifier.eval()
+    right = 0
+    for _, quadrant, t in clips.items:
+        windows = [torch.cat([t[:1], t[s:s + crop - 1]]) for s in range(1, max(2, len(t) - 1), crop - 1)]
+        logits = classifier(*collate(windows)).mean(0)
+        right += int(logits.argmax()) == int(quadrant[1]) - 1
+    classifier.train()
+    return right / len(clips)
+
+
+def stage_classifier(cfg, vocab, train, val, out, ddp):
+    classifier = EmotionClassifier(cfg, vocab.sizes)
+
+    def evaluate(task):
+        acc = clip_accuracy(task.classifier, val, cfg.crop)
+        return 1 - acc, f"val clip accuracy {acc:.3f}"
+
+    train_loop("classifier", ClassifierTask(classifier), lambda seed: batches(train, cfg.batch_size, cfg.crop, seed, cfg.transpose),
+               cfg.cls_steps, cfg, out, vocab, evaluate, ddp)
+
+
+def main(argv=None):
+    here = Path(__file__).resolve().parent
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--data", required=True, help="folder written by `muser dataset`")
+    p.add_argument("--out", required=True, help="folder for checkpoints and train.log")
+    p.add_argument("--preset", default="cpu", help="tiny | cpu | paper")
+    p.add_argument("--vocab", default=str(here.parent / "vocab.json"))
+    p.add_argument("--stage", default="all", choices=["all"] + STAGES)
+    p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
+    p.add_argument("--threads", type=int, default=None)
+    for name in ["vqvae_steps", "prior_steps", "cls_steps", "batch_size", "crop", "eval_every"]:
+        p.add_argument(f"--{name.replace('_', '-')}", type=int, default=None)
+    p.add_argument("--lr", type=float, default=None)
+    p.add_argument("--codebook", choices=["shared", "per-element"], default=None)
+    args = p.parse_args(argv)
+
+    if args.device == "cuda":
+        if not torch.cuda.is_available():
+            raise SystemExit("--device cuda: no CUDA device is available to this PyTorch")
+        torch.set_default_tensor_type("torch.cuda.FloatTensor")
+    torch.set_num_threads(args.threads or os.cpu_count())
+    ddp = "WORLD_SIZE" in os.environ and int(os.environ["WORLD_SIZE"]) > 1
+    if ddp:
+        dist.init_process_group("nccl" if args.device == "cuda" else "gloo")
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    vocab = Vocab(args.vocab)
+    try:
+        load_index(args.data, args.vocab)
+    except FileNotFoundError as e:
+        raise SystemExit(f"{args.data}: no dataset here ({e.filename} missing); build it with `muser dataset --out {args.data}`")
+    overrides = {k: getattr(args, k) for k in ["vqvae_steps", "prior_steps", "cls_steps", "batch_size", "crop", "eval_every", "lr", "codebook"]}
+    cfg = make_config(args.preset, **overrides)
+    random.seed(cfg.seed)
+    torch.manual_seed(cfg.seed)
+    train, val = Clips(args.data, "train", vocab), Clips(args.data, "val", vocab)
+    log(out, f"preset {args.preset}: {cfg.to_dict()}; {len(train)} train / {len(val)} val clips; threads {torch.get_num_threads()}")
+    stages = STAGES if args.stage == "all" else [args.stage]
+    run = {"vqvae": stage_vqvae, "prior": stage_prior, "classifier": stage_classifier}
+    try:
+        for s in stages:
+            run[s](cfg, vocab, train, val, out, ddp)
+    except TrainingError as e:
+        log(out, f"stopped: {e}")
+        raise SystemExit(1)
+    log(out, "done")
+
+
+if __name__ == "__main__":
+    main()
