@@ -3,12 +3,27 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../errors.js';
 import { UsageError, type CliIO, type Command } from './command.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { benchCommand } from './commands/bench.js';
 import { datasetCommand } from './commands/dataset.js';
 import { detokenizeCommand } from './commands/detokenize.js';
+import { encodeCommand } from './commands/encode.js';
+import { generateCommand } from './commands/generate.js';
 import { inspectCommand } from './commands/inspect.js';
 import { tokenizeCommand } from './commands/tokenize.js';
+import { transferCommand } from './commands/transfer.js';
 
-export const COMMANDS: Command[] = [inspectCommand, tokenizeCommand, detokenizeCommand, datasetCommand];
+export const COMMANDS: Command[] = [
+  inspectCommand,
+  tokenizeCommand,
+  detokenizeCommand,
+  datasetCommand,
+  encodeCommand,
+  analyzeCommand,
+  transferCommand,
+  generateCommand,
+  benchCommand,
+];
 
 const stdio: CliIO = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),

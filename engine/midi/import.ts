@@ -4,8 +4,9 @@
 
 import midiPkg from '@tonejs/midi';
 import { InputError, messageOf } from '../errors.js';
-import { barBeats, barStarts, beatTimesFromTempos, secondsToBeats, tempoMapSeconds } from '../piece/beat-map.js';
-import { compareNotes, type MeterEvent, type Note, type Piece, type TempoEvent, type TrackInfo } from '../piece/piece.js';
+import { barBeats, secondsToBeats } from '../piece/beat-map.js';
+import { pieceFromBeats } from '../piece/from-beats.js';
+import { compareNotes, type MeterEvent, type Note, type Piece, type SourceInfo, type TempoEvent, type TrackInfo } from '../piece/piece.js';
 import { isOnGrid } from '../beats/grid.js';
 import { trackBeats } from '../beats/track.js';
 import { checkMidiBytes } from './check-bytes.js';
@@ -76,7 +77,7 @@ export function importMidi(bytes: Uint8Array, name: string): Piece {
   const sustained = applySustain(tickNotes, pedal);
   const { notes: tidy, counts } = tidyNotes(tickNotes, 1);
   const adjustments: Record<string, number> = { sustainedByPedal: sustained, ...counts };
-  const source = { name, format: 'midi' as const, midiFormat: header.format, ticksPerBeat: ppq, tracks, adjustments };
+  const source: SourceInfo = { name, format: 'midi', midiFormat: header.format, ticksPerBeat: ppq, tracks, adjustments };
 
   const lastTick = tidy.reduce((m, n) => Math.max(m, n.end), 0);
   const span = midi.header.ticksToSeconds(lastTick);
@@ -85,13 +86,12 @@ export function importMidi(bytes: Uint8Array, name: string): Piece {
   }
 
   const grid = isOnGrid(tidy.map((n) => n.start), ppq);
-  const piece = grid ? gridPiece(midi, tidy, ppq) : performancePiece(midi, tidy);
-  return { ...piece, source };
+  return grid ? gridPiece(midi, tidy, ppq, source) : { ...performancePiece(midi, tidy), source };
 }
 
 type Timed = Omit<Piece, 'source'>;
 
-function gridPiece(midi: MidiFile, tidy: TickNote[], ppq: number): Timed {
+function gridPiece(midi: MidiFile, tidy: TickNote[], ppq: number, source: SourceInfo): Piece {
   const rawTempos: TempoEvent[] = midi.header.tempos.map((t) => ({ beat: t.ticks / ppq, bpm: t.bpm }));
   if (rawTempos.length === 0 || rawTempos[0].beat > 0) rawTempos.unshift({ beat: 0, bpm: 120 });
   const rawMeters: MeterEvent[] = midi.header.timeSignatures.map((s) => ({ beat: s.ticks / ppq, numerator: s.timeSignature[0], denominator: s.timeSignature[1] }));
@@ -100,18 +100,8 @@ function gridPiece(midi: MidiFile, tidy: TickNote[], ppq: number): Timed {
   // and tempoMapSeconds stops at the first such segment (every note at 0 s).
   const tempos = dedupeTempos(rawTempos);
   const meters = dedupeMeters(rawMeters);
-  const lastBeat = tidy.reduce((m, n) => Math.max(m, n.end), 0) / ppq; // no spread: too many arguments for a big file
-  const beats = beatTimesFromTempos(tempos, Math.ceil(lastBeat) + 2);
-  const notes: Note[] = tidy.map((n) => ({
-    pitch: n.pitch,
-    velocity: n.velocity,
-    onset: tempoMapSeconds(tempos, n.start / ppq),
-    offset: tempoMapSeconds(tempos, n.end / ppq),
-    onsetBeat: n.start / ppq,
-    offsetBeat: n.end / ppq,
-  }));
-  const downbeats = barStarts(meters, beats.length - 1).map((b) => tempoMapSeconds(tempos, b));
-  return { notes: notes.sort(compareNotes), beats, downbeats, tempos, meters, timing: 'grid' };
+  const notes = tidy.map((n) => ({ pitch: n.pitch, velocity: n.velocity, onsetBeat: n.start / ppq, offsetBeat: n.end / ppq }));
+  return pieceFromBeats(notes, tempos, meters, 'grid', source);
 }
 
 function performancePiece(midi: MidiFile, tidy: TickNote[]): Timed {

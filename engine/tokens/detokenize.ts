@@ -2,8 +2,8 @@
 // tempo tokens, bars from the source's meter map when the tokens carry it. Chord
 // tokens describe the music and have nothing to add to the notes.
 
-import { barStarts, beatTimesFromTempos, tempoMapSeconds } from '../piece/beat-map.js';
-import type { MeterEvent, Note, Piece, TempoEvent } from '../piece/piece.js';
+import { pieceFromBeats } from '../piece/from-beats.js';
+import type { MeterEvent, Piece, TempoEvent } from '../piece/piece.js';
 import { tokenBars } from './bars.js';
 import type { TokenSequence } from './token-file.js';
 import { FIELDS, PAD, type Vocab } from './vocab.js';
@@ -58,21 +58,6 @@ export function detokenize(seq: TokenSequence, vocab: Vocab): Piece {
   }
   if (tempos.length === 0) tempos.push({ beat: 0, bpm: DEFAULT_BPM });
   tempos[0] = { beat: 0, bpm: tempos[0].bpm };
-  const lastBeat = grid.reduce((m, n) => Math.max(m, (n.step + n.duration) / spb), 0);
-  const beats = beatTimesFromTempos(tempos, Math.ceil(lastBeat) + 2);
-  const notes: Note[] = grid.map((n) => {
-    const onsetBeat = n.step / spb;
-    const offsetBeat = (n.step + n.duration) / spb;
-    return { pitch: n.pitch, velocity: n.velocity, onset: tempoMapSeconds(tempos, onsetBeat), offset: tempoMapSeconds(tempos, offsetBeat), onsetBeat, offsetBeat };
-  });
-  notes.sort((a, b) => a.onset - b.onset || a.pitch - b.pitch);
-  return {
-    notes,
-    beats,
-    downbeats: barStarts(meters, beats.length - 1).map((b) => tempoMapSeconds(tempos, b)),
-    tempos,
-    meters,
-    timing: 'tokens',
-    source: { name: seq.name ?? 'tokens', format: 'tokens', tracks: [], adjustments: {} },
-  };
+  const notes = grid.map((n) => ({ pitch: n.pitch, velocity: n.velocity, onsetBeat: n.step / spb, offsetBeat: (n.step + n.duration) / spb }));
+  return pieceFromBeats(notes, tempos, meters, 'tokens', { name: seq.name ?? 'tokens', format: 'tokens', tracks: [], adjustments: {} });
 }

@@ -118,6 +118,21 @@ class DecoderBlock(nn.Module):
         return x + self.ff(self.ln2(x)), S, z
 
 
+def zero_state(layers, batch, heads, head_dim):
+    """The recurrent state of a stack of linear-attention blocks before any token."""
+    return torch.zeros(layers, batch, heads, head_dim, head_dim), torch.zeros(layers, batch, heads, head_dim)
+
+
+def step_blocks(blocks, x, S, z):
+    """One token through a stack of DecoderBlocks; states are stacked per layer."""
+    S_out, z_out = [], []
+    for i, block in enumerate(blocks):
+        x, s_i, z_i = block.step(x, S[i], z[i])
+        S_out.append(s_i)
+        z_out.append(z_i)
+    return x, torch.stack(S_out), torch.stack(z_out)
+
+
 class EMAQuantizer(nn.Module):
     """Vector quantization with EMA codebook updates (van den Oord et al. 2017, appendix),
     a commitment loss, and restarts of codes left unused."""
@@ -270,20 +285,14 @@ class MusER(nn.Module):
         return others[:TYPE] + [type_logits] + others[TYPE:]
 
     def init_state(self, batch):
-        H, dk = self.cfg.n_heads, self.cfg.d_model // self.cfg.n_heads
-        n = len(self.decoder)
-        return torch.zeros(n, batch, H, dk, dk), torch.zeros(n, batch, H, dk)
+        return zero_state(len(self.decoder), batch, self.cfg.n_heads, self.cfg.d_model // self.cfg.n_heads)
 
     def decode_step(self, prev, zq_t, emotion, pos, S, z):
         """One token: prev [B, 8], zq_t [B, 112], emotion [B], pos [B] -> h, type logits, state."""
         x = self.decoder_input(prev[:, None], zq_t[:, None], emotion, positions(1, self.cfg.d_model, pos))[:, 0]
-        S_out, z_out = [], []
-        for i, block in enumerate(self.decoder):
-            x, s_i, z_i = block.step(x, S[i], z[i])
-            S_out.append(s_i)
-            z_out.append(z_i)
+        x, S, z = step_blocks(self.decoder, x, S, z)
         h = self.dec_ln(x)
-        return h, self.sub.type_logits(h, zq_t), torch.stack(S_out), torch.stack(z_out)
+        return h, self.sub.type_logits(h, zq_t), S, z
 
     # ---- training ------------------------------------------------------------------
     def forward(self, tokens, mask):

@@ -6,7 +6,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from model import DecoderBlock, positions
+from model import DecoderBlock, positions, step_blocks, zero_state
 
 
 class Prior(nn.Module):
@@ -36,17 +36,11 @@ class Prior(nn.Module):
         return sum(losses) / n, logits
 
     def init_state(self, batch):
-        H = self.cfg.n_heads
-        dk = self.d // H
-        return torch.zeros(len(self.blocks), batch, H, dk, dk), torch.zeros(len(self.blocks), batch, H, dk)
+        return zero_state(len(self.blocks), batch, self.cfg.n_heads, self.d // self.cfg.n_heads)
 
     def step(self, prev, emotion, pos, S, z):
         """prev [B, n_books] (start index at pos 0) -> logits [B, n_books, book_size] and state."""
         x = self.inputs(prev[:, None], emotion, positions(1, self.d, pos))[:, 0]
-        S_out, z_out = [], []
-        for i, b in enumerate(self.blocks):
-            x, s_i, z_i = b.step(x, S[i], z[i])
-            S_out.append(s_i)
-            z_out.append(z_i)
+        x, S, z = step_blocks(self.blocks, x, S, z)
         h = self.ln(x)
-        return torch.stack([head(h) for head in self.heads], 1), torch.stack(S_out), torch.stack(z_out)
+        return torch.stack([head(h) for head in self.heads], 1), S, z

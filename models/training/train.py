@@ -5,7 +5,9 @@ emotion classifier. One command, resumable, seeded, logging per-element losses.
 
 Each stage keeps `<out>/<stage>.pt` (latest, for resuming) and `<out>/<stage>.best.pt`
 (best on the validation split). Run it again after an interruption and it goes on from
-the latest checkpoint. Under torchrun it trains with DistributedDataParallel.
+the latest checkpoint. The prior learns the codes of vqvae.best.pt: after training the
+VQ-VAE further, delete <out>/prior*.pt so the prior is trained again. Under torchrun it
+trains with DistributedDataParallel (rank 0 evaluates and saves).
 """
 import argparse
 import math

@@ -1,0 +1,63 @@
+// Options shared by the commands that run the models: the model folder, --json, and
+// sampling (seed, temperature, top-p, greedy).
+
+import { Engine } from '../model/engine.js';
+import { QUADRANTS } from '../model/emotion.js';
+import { samplingOf, type Sampling } from '../model/sampling.js';
+import type { Quadrant } from '../tokens/tokenize.js';
+import { UsageError, type Options, type ParsedArgs } from './command.js';
+
+export const MODEL_OPTIONS: Options = { models: { type: 'string' }, json: { type: 'boolean' } };
+export const MODEL_HELP: [string, string][] = [
+  ['--models DIR', 'model folder with manifest.json (default: the project\'s models/)'],
+  ['--json', 'print the result as JSON'],
+];
+
+export const SAMPLING_OPTIONS: Options = {
+  seed: { type: 'string' },
+  temperature: { type: 'string' },
+  'top-p': { type: 'string' },
+  greedy: { type: 'boolean' },
+};
+export const SAMPLING_HELP: [string, string][] = [
+  ['--seed N', 'seed for sampling: the same seed gives the same result (default: random, reported)'],
+  ['--temperature T', 'sampling temperature, > 0 (default 1.0)'],
+  ['--top-p P', 'nucleus sampling mass, 0 < P <= 1 (default 0.9)'],
+  ['--greedy', 'take the most likely value everywhere instead of sampling'],
+];
+
+export function openEngine(args: ParsedArgs): Promise<Engine> {
+  return Engine.open({ dir: args.values.models as string | undefined });
+}
+
+function number(args: ParsedArgs, name: string): number | undefined {
+  const v = args.values[name];
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(x)) throw new UsageError(`--${name} takes a number, got "${v}"`);
+  return x;
+}
+
+export function wholeNumber(args: ParsedArgs, name: string, min: number): number | undefined {
+  const x = number(args, name);
+  if (x !== undefined && !(Number.isInteger(x) && x >= min)) throw new UsageError(`--${name} takes a whole number >= ${min}, got ${x}`);
+  return x;
+}
+
+export function samplingArgs(args: ParsedArgs): { sampling: Sampling; seed?: number } {
+  const temperature = number(args, 'temperature');
+  if (temperature !== undefined && temperature <= 0) throw new UsageError('--temperature must be > 0 (use --greedy for the most likely values)');
+  const topP = number(args, 'top-p');
+  const seed = wholeNumber(args, 'seed', 0);
+  try {
+    return { sampling: samplingOf({ temperature, topP, greedy: Boolean(args.values.greedy) }), seed };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+export function quadrantArg(value: string | boolean | undefined, option: string): Quadrant | undefined {
+  if (value === undefined) return undefined;
+  if (!QUADRANTS.includes(value as Quadrant)) throw new UsageError(`--${option} must be one of ${QUADRANTS.join(', ')}`);
+  return value as Quadrant;
+}

@@ -1,0 +1,19 @@
+// Music as tokens from a file the user names: a MIDI file (tokenized here) or a token
+// file (.json, as `muser tokenize` writes, which may carry an emotion token).
+
+import { parseTokenFile, type TokenSequence } from '../tokens/token-file.js';
+import { tokenize, type Quadrant } from '../tokens/tokenize.js';
+import type { Vocab } from '../tokens/vocab.js';
+import { readBytes, readPiece } from './read-piece.js';
+
+const MAX_TOKEN_FILE_BYTES = 64 * 1024 * 1024;
+
+export function isTokenFile(path: string): boolean {
+  return path.toLowerCase().endsWith('.json');
+}
+
+/** `emotion` sets the emotion token of a MIDI file (a token file keeps its own). */
+export function readTokens(path: string, vocab: Vocab, emotion?: Quadrant): TokenSequence {
+  if (isTokenFile(path)) return parseTokenFile(new TextDecoder().decode(readBytes(path, MAX_TOKEN_FILE_BYTES)), path, vocab);
+  return tokenize(readPiece(path), vocab, emotion).sequence;
+}

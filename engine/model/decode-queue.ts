@@ -1,0 +1,157 @@
+// The main thread's side of the decoding worker: one worker, requests run first in,
+// first out. Cancelling a queued request drops it; cancelling the running one asks the
+// worker to stop, and the promise rejects with an AbortError once the worker has
+// stopped, so a rejection means no work is left running and the next request can start.
+
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { projectPath } from '../paths.js';
+import { abortError, type DecodeStep } from './decode.js';
+import type { FromWorker, Job, ToWorker } from './jobs.js';
+import type { Fallback, Provider } from './providers.js';
+
+export interface JobHooks {
+  onStep?(step: DecodeStep): void;
+  signal?: AbortSignal;
+}
+
+interface Pending {
+  id: number;
+  job: Job;
+  hooks: JobHooks;
+  resolve(sequences: number[][][]): void;
+  reject(err: unknown): void;
+  detach(): void;
+}
+
+export interface WorkerInfo {
+  provider: Provider;
+  fallbacks: Fallback[];
+}
+
+/**
+ * The worker script. Built code has it beside this module; run from the TypeScript sources
+ * (vitest), Node cannot start a .ts worker, so the build's copy is used and must be current.
+ */
+export function workerScript(): URL {
+  const here = new URL('./decode-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  const built = projectPath('dist', 'engine', 'model', 'decode-worker.js');
+  if (!existsSync(built)) throw new Error(`${built}: missing; run \`npm run build\` (the decoding worker runs compiled code)`);
+  const sources = projectPath('engine', 'model');
+  const newest = Math.max(...readdirSync(sources).map((f) => statSync(join(sources, f)).mtimeMs));
+  if (statSync(built).mtimeMs < newest) throw new Error(`${built}: older than engine/model/; run \`npm run build\``);
+  return pathToFileURL(built);
+}
+
+export class DecodeQueue {
+  private worker?: Worker;
+  private ready?: Promise<WorkerInfo>;
+  private readonly waiting: Pending[] = [];
+  private current?: Pending;
+  private nextId = 1;
+
+  constructor(private readonly init: { dir: string; provider: Provider }) {}
+
+  /** Start the worker (done on the first request anyway); resolves when its sessions are open. */
+  start(): Promise<WorkerInfo> {
+    this.ready ??= new Promise<WorkerInfo>((resolve, reject) => {
+      const worker = new Worker(workerScript(), { workerData: this.init });
+      this.worker = worker;
+      worker.on('message', (m: FromWorker) => {
+        if (m.kind === 'ready') resolve({ provider: m.provider, fallbacks: m.fallbacks });
+        else if (m.kind === 'failed') reject(new Error(`decoding worker: ${m.message}`));
+        else this.onMessage(m);
+      });
+      worker.on('error', (err) => this.crashed(worker, err, reject));
+      worker.on('exit', (code) => this.crashed(worker, new Error(`decoding worker exited (code ${code})`), reject));
+    });
+    return this.ready;
+  }
+
+  run(job: Job, hooks: JobHooks = {}): Promise<number[][][]> {
+    return new Promise((resolve, reject) => {
+      if (hooks.signal?.aborted) return reject(abortError());
+      const id = this.nextId++;
+      const onAbort = () => {
+        if (this.current?.id === id) this.post({ kind: 'cancel', id });
+        else this.settle(id, () => reject(abortError()));
+      };
+      hooks.signal?.addEventListener('abort', onAbort, { once: true });
+      const detach = () => hooks.signal?.removeEventListener('abort', onAbort);
+      this.waiting.push({ id, job, hooks, resolve, reject, detach });
+      this.pump();
+    });
+  }
+
+  /** Stop the worker; requests still queued or running are rejected. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.failAll(new Error('the engine was closed'));
+    this.worker = undefined;
+    this.ready = undefined;
+    await worker?.terminate();
+  }
+
+  private pump(): void {
+    if (this.current || this.waiting.length === 0) {
+      if (!this.current) this.worker?.unref(); // an idle worker does not keep the process alive
+      return;
+    }
+    const next = this.waiting.shift()!;
+    this.current = next;
+    this.start().then(
+      () => {
+        if (this.current !== next) return;
+        this.worker!.ref();
+        this.post({ kind: 'job', id: next.id, job: next.job });
+      },
+      (err) => this.failAll(err),
+    );
+  }
+
+  private post(m: ToWorker): void {
+    this.worker?.postMessage(m);
+  }
+
+  private onMessage(m: Exclude<FromWorker, { kind: 'ready' | 'failed' }>): void {
+    const job = this.current;
+    if (!job || job.id !== m.id) return;
+    if (m.kind === 'step') {
+      job.hooks.onStep?.({ index: m.index, tokens: m.tokens });
+      return;
+    }
+    this.current = undefined;
+    job.detach();
+    if (m.kind === 'done') job.resolve(m.sequences);
+    else job.reject(m.kind === 'aborted' ? abortError() : new Error(m.message));
+    this.pump();
+  }
+
+  /** Settle a queued (not running) request. */
+  private settle(id: number, how: () => void): void {
+    const i = this.waiting.findIndex((p) => p.id === id);
+    if (i < 0) return;
+    this.waiting[i].detach();
+    this.waiting.splice(i, 1);
+    how();
+  }
+
+  private failAll(err: unknown): void {
+    for (const p of [this.current, ...this.waiting.splice(0)]) {
+      p?.detach();
+      p?.reject(err);
+    }
+    this.current = undefined;
+  }
+
+  private crashed(worker: Worker, err: Error, rejectStart: (err: unknown) => void): void {
+    if (this.worker !== worker) return; // closed on purpose, or an old worker
+    rejectStart(err);
+    this.worker = undefined;
+    this.ready = undefined; // the next request starts a fresh worker
+    this.failAll(err);
+  }
+}

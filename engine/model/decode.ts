@@ -1,0 +1,137 @@
+// Latents -> tokens, one token per latent position, as evaluate.py's decode(): at each
+// position the type is sampled first (never <pad> or a second Emotion), then the six
+// other elements from decoder_heads given that type (never <pad>); the elements a type
+// does not carry are <pad>, the emotion field of generated tokens is <pad>; a sequence
+// stops at EOS. The decoder is recurrent (linear attention), so each token costs the same.
+
+import type ort from 'onnxruntime-node';
+import { FIELDS, PAD, type Vocab } from '../tokens/vocab.js';
+import { HEAD_ELEMENTS, TOKEN_FIELDS, type Graphs } from './graphs.js';
+import type { Rng } from './rng.js';
+import { sampleIndex, type Sampling } from './sampling.js';
+import { float32, int64 } from './tensors.js';
+
+export interface DecodeInput {
+  /** Quantized latents [batch, length, dims], row-major. */
+  latents: Float32Array;
+  batch: number;
+  length: number;
+  /** Emotion field value per item (vocabulary index): conditions the decoder and fills the first token. */
+  emotion: number[];
+  sampling: Sampling;
+  /** Stop an item at the start of bar maxBars + 1 (an EOS token takes that Bar token's place). */
+  maxBars?: number;
+  /** Never sample EOS, so every latent position is decoded (the benchmark times whole lengths). */
+  fullLength?: boolean;
+}
+
+/** The tokens of one decoding step: one per item, null for items already finished. */
+export interface DecodeStep {
+  index: number;
+  tokens: (number[] | null)[];
+}
+
+export interface DecodeHooks {
+  onStep?(step: DecodeStep): void;
+  /** Checked before every step; true stops decoding with an AbortError. */
+  cancelled?(): boolean;
+}
+
+/** Runs the decoder one position at a time; how it keeps (or recomputes) the past is its own business. */
+export interface Stepper {
+  step(prev: ort.Tensor, latent: ort.Tensor, pos: number): Promise<{ hidden: ort.Tensor; typeLogits: Float32Array }>;
+}
+
+export type StepperFactory = (graphs: Graphs, batch: number, emotion: ort.Tensor) => Stepper;
+
+/** The constant-work decoder: the linear-attention state carries the whole prefix. */
+export const recurrentStepper: StepperFactory = (graphs, batch, emotion) => {
+  let state = graphs.zeroState(graphs.manifest.decoder_state, batch);
+  const pos = int64(new Array(batch).fill(0), [batch]);
+  return {
+    async step(prev, latent, p) {
+      (pos.data as BigInt64Array).fill(BigInt(p));
+      const out = await graphs.decoderStep(prev, latent, emotion, pos, state);
+      state = out.state;
+      return out;
+    },
+  };
+};
+
+const TYPE = FIELDS.indexOf('type');
+const BAR_BEAT = FIELDS.indexOf('bar-beat');
+const EMOTION = FIELDS.indexOf('emotion');
+const CARRIES: Record<string, readonly string[]> = { Metrical: ['tempo', 'chord', 'bar-beat'], Note: ['pitch', 'duration', 'velocity'] };
+
+export function abortError(): DOMException {
+  return new DOMException('decoding was cancelled', 'AbortError');
+}
+
+export function emotionToken(vocab: Vocab, emotion: number): number[] {
+  const t = new Array<number>(TOKEN_FIELDS).fill(PAD);
+  t[TYPE] = vocab.id('type', 'Emotion');
+  t[EMOTION] = emotion;
+  return t;
+}
+
+/** Token sequences per item, the emotion token first, EOS last when one was produced. */
+export async function decodeLatents(
+  graphs: Graphs,
+  vocab: Vocab,
+  input: DecodeInput,
+  rngs: Rng[],
+  hooks: DecodeHooks = {},
+  makeStepper: StepperFactory = recurrentStepper,
+): Promise<number[][][]> {
+  const { batch: B, length: L, sampling } = input;
+  const D = graphs.dims;
+  const types = vocab.values.type;
+  const nTypes = types.length;
+  const eos = types.indexOf('EOS');
+  const bannedTypes = [PAD, types.indexOf('Emotion'), ...(input.fullLength ? [eos] : [])];
+  const barValue = vocab.id('bar-beat', 'Bar');
+  const heads = HEAD_ELEMENTS.map((e) => ({ field: FIELDS.indexOf(e), size: vocab.values[e].length, name: e }));
+
+  const seqs = input.emotion.map((e) => [emotionToken(vocab, e)]);
+  const done = new Array<boolean>(B).fill(false);
+  const bars = new Array<number>(B).fill(0);
+  const stepper = makeStepper(graphs, B, int64(input.emotion, [B]));
+  const prev = new Array<number>(B * TOKEN_FIELDS);
+  const typeOf = new Array<number>(B);
+
+  for (let t = 1; t < L && !done.every(Boolean); t++) {
+    if (hooks.cancelled?.()) throw abortError();
+    for (let b = 0; b < B; b++) {
+      const last = done[b] ? null : seqs[b][seqs[b].length - 1];
+      for (let f = 0; f < TOKEN_FIELDS; f++) prev[b * TOKEN_FIELDS + f] = last ? last[f] : PAD;
+    }
+    const latent = new Float32Array(B * D);
+    for (let b = 0; b < B; b++) latent.set(input.latents.subarray((b * L + t) * D, (b * L + t + 1) * D), b * D);
+    const latentT = float32(latent, [B, D]);
+    const { hidden, typeLogits } = await stepper.step(int64(prev, [B, TOKEN_FIELDS]), latentT, t - 1);
+
+    for (let b = 0; b < B; b++) typeOf[b] = done[b] ? PAD : sampleIndex(typeLogits, b * nTypes, nTypes, bannedTypes, sampling, rngs[b]);
+    const needHeads = typeOf.some((ty, b) => !done[b] && CARRIES[types[ty]]);
+    const logits = needHeads ? await graphs.decoderHeads(hidden, latentT, int64(typeOf, [B])) : [];
+
+    const step: DecodeStep = { index: t, tokens: new Array(B).fill(null) };
+    for (let b = 0; b < B; b++) {
+      if (done[b]) continue;
+      let token = new Array<number>(TOKEN_FIELDS).fill(PAD);
+      token[TYPE] = typeOf[b];
+      const carried = CARRIES[types[typeOf[b]]] ?? [];
+      heads.forEach((h, k) => {
+        if (carried.includes(h.name)) token[h.field] = sampleIndex(logits[k], b * h.size, h.size, [PAD], sampling, rngs[b]);
+      });
+      if (token[TYPE] === types.indexOf('Metrical') && token[BAR_BEAT] === barValue && ++bars[b] > (input.maxBars ?? Infinity)) {
+        token = new Array<number>(TOKEN_FIELDS).fill(PAD);
+        token[TYPE] = eos;
+      }
+      if (token[TYPE] === eos) done[b] = true;
+      seqs[b].push(token);
+      step.tokens[b] = token;
+    }
+    hooks.onStep?.(step);
+  }
+  return seqs;
+}

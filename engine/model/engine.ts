@@ -1,0 +1,170 @@
+// The inference engine: load a model folder once, then encode, estimate emotion (on the
+// calling thread: one forward pass each) and decode, transfer, generate (in the decoding
+// worker, first in first out). Engine.open caches one engine per folder and providers.
+
+import { resolve } from 'node:path';
+import type { Quadrant } from '../tokens/tokenize.js';
+import { loadVocab, type Vocab } from '../tokens/vocab.js';
+import type { DecodeStep } from './decode.js';
+import { DecodeQueue, type WorkerInfo } from './decode-queue.js';
+import { estimateEmotion, QUADRANTS, type EmotionEstimate } from './emotion.js';
+import { encodeTokens, type Encoding } from './encoding.js';
+import type { Graphs } from './graphs.js';
+import { defaultModelDir, loadGraphs } from './load.js';
+import type { Manifest } from './manifest.js';
+import type { Fallback, Provider } from './providers.js';
+import { randomSeed } from './rng.js';
+import { samplingOf, type Sampling } from './sampling.js';
+import { transferLatents, type Alignment, type Element } from './transfer.js';
+
+export interface EngineOptions {
+  dir?: string;
+  providers?: Provider[];
+}
+
+export interface EngineInfo {
+  dir: string;
+  /** The provider the sessions run on. */
+  provider: Provider;
+  /** Providers tried before it, with the reason each was passed over. */
+  fallbacks: Fallback[];
+  /** Milliseconds to read, verify and open the models on this thread. */
+  loadMs: number;
+}
+
+export interface DecodeOptions {
+  sampling?: Partial<Sampling>;
+  /** Same seed, same result; without one a random seed is drawn and returned. */
+  seed?: number;
+  /** Called for every generated token (batch item, index in its sequence, the token). */
+  onToken?(item: number, index: number, token: number[]): void;
+  signal?: AbortSignal;
+}
+
+export interface Decoded {
+  /** Token sequences, one per batch item, emotion token first. */
+  sequences: number[][][];
+  seed: number;
+}
+
+/** Whose emotion conditions a transfer: A's (default), B's, or a given quadrant / none. */
+export type EmotionChoice = 'A' | 'B' | Quadrant | 'none';
+
+export interface TransferOptions {
+  elements: readonly Element[];
+  align?: Alignment;
+  emotion?: EmotionChoice;
+}
+
+export interface GenerateOptions {
+  quadrant: Quadrant;
+  /** Tokens per variation, the emotion token included (the latent length). */
+  tokens: number;
+  /** Stop each variation when bar maxBars + 1 would start. */
+  maxBars?: number;
+  count?: number;
+}
+
+const engines = new Map<string, Promise<Engine>>();
+
+export class Engine {
+  private constructor(
+    readonly info: EngineInfo,
+    readonly vocab: Vocab,
+    private readonly graphs: Graphs,
+    private readonly queue: DecodeQueue,
+    private readonly key: string,
+  ) {}
+
+  /** The engine of a model folder, loaded on the first call and shared after. */
+  static open(options: EngineOptions = {}): Promise<Engine> {
+    const dir = resolve(options.dir ?? defaultModelDir());
+    const key = `${dir}\u0000${options.providers?.join() ?? ''}`;
+    let engine = engines.get(key);
+    if (!engine) {
+      engine = Engine.load(dir, options.providers, key);
+      engines.set(key, engine);
+      engine.catch(() => engines.delete(key)); // a failed load is retried next time
+    }
+    return engine;
+  }
+
+  private static async load(dir: string, providers: Provider[] | undefined, key: string): Promise<Engine> {
+    const t0 = performance.now();
+    const loaded = await loadGraphs({ dir, providers, graphs: ['encoder', 'classifier'] });
+    const info = { dir, provider: loaded.provider, fallbacks: loaded.fallbacks, loadMs: performance.now() - t0 };
+    return new Engine(info, loadVocab(), loaded.graphs, new DecodeQueue({ dir, provider: loaded.provider }), key);
+  }
+
+  get manifest(): Manifest {
+    return this.graphs.manifest;
+  }
+
+  /** Start the decoding worker now rather than on the first request. */
+  warmUp(): Promise<WorkerInfo> {
+    return this.queue.start();
+  }
+
+  encode(tokens: number[][]): Promise<Encoding> {
+    return encodeTokens(this.graphs, this.vocab, tokens);
+  }
+
+  estimateEmotion(tokens: number[][]): Promise<EmotionEstimate> {
+    return estimateEmotion(this.graphs, tokens, this.manifest.training?.config?.crop ?? 256);
+  }
+
+  /** Decode one latent sequence [length, dims] under an emotion field value. */
+  async decode(quantized: Float32Array, length: number, emotion: number, options: DecodeOptions = {}): Promise<Decoded> {
+    const seed = options.seed ?? randomSeed();
+    const sequences = await this.queue.run(
+      { kind: 'decode', seed, input: { latents: quantized, batch: 1, length, emotion: [emotion], sampling: samplingOf(options.sampling) } },
+      this.hooks(options),
+    );
+    return { sequences, seed };
+  }
+
+  /** A's tokens as the model rebuilds them from A's own latents. */
+  reconstruct(a: Encoding, options: DecodeOptions = {}): Promise<Decoded> {
+    return this.decode(a.quantized, a.length, a.emotion, options);
+  }
+
+  /** A rearranged with the chosen elements' latent slices from B. */
+  transfer(a: Encoding, b: Encoding, t: TransferOptions, options: DecodeOptions = {}): Promise<Decoded> {
+    const mixed = transferLatents(a, b, t.elements, t.align ?? 'position', this.manifest);
+    const choice = t.emotion ?? 'A';
+    const emotion = choice === 'A' ? a.emotion : choice === 'B' ? b.emotion : this.vocab.id('emotion', choice);
+    return this.decode(mixed, a.length, emotion, options);
+  }
+
+  /** `count` variations from the prior for a quadrant, decoded together as one batch. */
+  async generate(g: GenerateOptions, options: DecodeOptions = {}): Promise<Decoded> {
+    if (!QUADRANTS.includes(g.quadrant)) throw new RangeError(`quadrant must be one of ${QUADRANTS.join(', ')}`);
+    if (!(Number.isInteger(g.tokens) && g.tokens >= 2)) throw new RangeError(`tokens must be a whole number >= 2, got ${g.tokens}`);
+    const seed = options.seed ?? randomSeed();
+    const job = {
+      kind: 'generate' as const,
+      emotion: this.vocab.id('emotion', g.quadrant),
+      count: g.count ?? 1,
+      length: g.tokens,
+      maxBars: g.maxBars,
+      sampling: samplingOf(options.sampling),
+      seed,
+    };
+    return { sequences: await this.queue.run(job, this.hooks(options)), seed };
+  }
+
+  /** Release the sessions and stop the worker; the next Engine.open loads afresh. */
+  async close(): Promise<void> {
+    engines.delete(this.key);
+    await this.queue.close();
+    await this.graphs.release();
+  }
+
+  private hooks(options: DecodeOptions) {
+    const onToken = options.onToken;
+    return {
+      signal: options.signal,
+      onStep: onToken && ((s: DecodeStep) => s.tokens.forEach((t, item) => t && onToken(item, s.index, t))),
+    };
+  }
+}

@@ -1,0 +1,65 @@
+// models/manifest.json (written by models/training/ship.py): which ONNX files make up a
+// model set, their checksums, and the shapes the engine needs to drive them.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+import type { Vocab } from '../tokens/vocab.js';
+
+export const MANIFEST_FORMAT = 'muser-models-1';
+
+export const GRAPH_NAMES = ['encoder', 'dequantize', 'decoder_step', 'decoder_heads', 'prior_step', 'classifier'] as const;
+export type GraphName = (typeof GRAPH_NAMES)[number];
+
+export interface GraphFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** Shape of a linear-attention state: [layers, batch, heads, head_dim, head_dim] and [layers, batch, heads, head_dim]. */
+export interface StateShape {
+  layers: number;
+  heads: number;
+  head_dim: number;
+}
+
+export interface Manifest {
+  format: string;
+  vocab: string;
+  files: Record<GraphName, GraphFile>;
+  latent: { elements: string[]; slice: number; dims: number; layout: Record<string, [number, number]> };
+  codebooks: { count: number; size: number; kind: string };
+  decoder_state: StateShape;
+  prior_state: StateShape;
+  training?: { config?: { crop?: number } };
+  metrics?: Record<string, unknown>;
+}
+
+export function manifestPath(dir: string): string {
+  return join(dir, 'manifest.json');
+}
+
+/** Read and check a model folder's manifest against the engine's vocabulary. */
+export function readManifest(dir: string, vocab: Vocab): Manifest {
+  const file = manifestPath(dir);
+  let raw: Manifest;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === 'ENOENT' ? 'no such file (is this a model folder? models are shipped by models/training/ship.py)' : `unreadable (${(err as Error).message})`);
+  }
+  if (raw?.format !== MANIFEST_FORMAT) throw new InputError(file, `format "${raw?.format}" is not "${MANIFEST_FORMAT}"`);
+  // a model trained on another vocabulary would read our token indices as other symbols
+  if (raw.vocab !== vocab.version) {
+    throw new InputError(file, `the models were trained with vocabulary "${raw.vocab}", but this engine uses "${vocab.version}"; ship models made with this vocabulary`);
+  }
+  for (const g of GRAPH_NAMES) {
+    const f = raw.files?.[g];
+    if (!f || typeof f.path !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256)) throw new InputError(file, `no valid entry for graph "${g}" (path and sha256)`);
+  }
+  const elements = raw.latent?.elements;
+  if (!Array.isArray(elements) || raw.latent.dims !== elements.length * raw.latent.slice) throw new InputError(file, 'latent layout is inconsistent (dims != elements x slice)');
+  return raw;
+}

@@ -1,0 +1,40 @@
+// Element transfer on the latents: piece A's latent sequence with the slices of the
+// chosen elements taken from piece B. The output keeps A's length (one token per latent).
+//  - 'position' (the paper's): B's latent at the same token index; past B's end A's stays.
+//  - 'bar': B's latent at the same place in the music (same bar, position and rank
+//    among the tokens there, see token-slots.ts); where B has nothing there A's stays.
+
+import type { Manifest } from './manifest.js';
+import type { TokenSlot } from './token-slots.js';
+
+export const ELEMENTS = ['tempo', 'chord', 'bar-beat', 'type', 'pitch', 'duration', 'velocity'] as const;
+export type Element = (typeof ELEMENTS)[number];
+export type Alignment = 'position' | 'bar';
+
+export interface LatentSequence {
+  /** [length, dims], quantized. */
+  quantized: Float32Array;
+  length: number;
+  slots: TokenSlot[];
+}
+
+/** Index of B's token that A's token i takes its slices from, or -1 to keep A's. */
+export function alignTokens(a: LatentSequence, b: LatentSequence, align: Alignment): number[] {
+  if (align === 'position') return Array.from({ length: a.length }, (_, i) => (i < b.length ? i : -1));
+  const where = new Map<string, number>();
+  // the first token at a place wins (generated tokens may step back to a place twice)
+  b.slots.forEach((s, i) => s.key && !where.has(s.key) && where.set(s.key, i));
+  return a.slots.map((s) => (s.key ? where.get(s.key) ?? -1 : -1));
+}
+
+export function transferLatents(a: LatentSequence, b: LatentSequence, elements: readonly Element[], align: Alignment, manifest: Manifest): Float32Array {
+  const dims = manifest.latent.dims;
+  const out = a.quantized.slice(0, a.length * dims);
+  if (elements.length === 0) return out;
+  const ranges = elements.map((e) => manifest.latent.layout[e]);
+  alignTokens(a, b, align).forEach((j, i) => {
+    if (j < 0) return;
+    for (const [lo, hi] of ranges) out.set(b.quantized.subarray(j * dims + lo, j * dims + hi), i * dims + lo);
+  });
+  return out;
+}

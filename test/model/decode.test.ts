@@ -1,0 +1,116 @@
+// Decoding, transfer and generation through the engine (and its worker).
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../engine/model/engine.js';
+import { ELEMENTS } from '../../engine/model/transfer.js';
+import { FIELDS } from '../../engine/tokens/vocab.js';
+import { MODEL_DIR, noModels, smallPiece, suite, vocab } from './helpers.js';
+
+const EMOTION = FIELDS.indexOf('emotion');
+const withoutEmotion = (seq: number[][]) => seq.map((t) => t.map((v, f) => (f === EMOTION ? 0 : v)));
+
+describe.skipIf(noModels)(suite('decoding'), () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await Engine.open({ dir: MODEL_DIR });
+  });
+  afterAll(() => engine.close());
+
+  it('gives the same tokens for the same seed, and other tokens for other seeds', async () => {
+    const a = await engine.encode(smallPiece(4));
+    const first = await engine.reconstruct(a, { seed: 11 });
+    expect(first.seed).toBe(11);
+    expect((await engine.reconstruct(a, { seed: 11 })).sequences).toEqual(first.sequences);
+    const others = await Promise.all([12, 13, 14, 15].map((seed) => engine.reconstruct(a, { seed, sampling: { temperature: 1.5, topP: 1 } })));
+    expect(others.some((o) => JSON.stringify(o.sequences) !== JSON.stringify(first.sequences))).toBe(true);
+  });
+
+  it('produces well-formed tokens: emotion token first, one token per latent at most, fields by type', async () => {
+    const tokens = smallPiece(3, { emotion: 'Q2' });
+    const a = await engine.encode(tokens);
+    const [seq] = (await engine.reconstruct(a, { seed: 3 })).sequences;
+    expect(seq[0]).toEqual(tokens[0]);
+    expect(seq.length).toBeLessThanOrEqual(tokens.length);
+    const types = vocab.values.type;
+    for (const t of seq.slice(1)) {
+      expect(['Metrical', 'Note', 'EOS']).toContain(types[t[FIELDS.indexOf('type')]]);
+      expect(t[EMOTION]).toBe(0);
+      const carried = types[t[3]] === 'Metrical' ? [0, 1, 2] : types[t[3]] === 'Note' ? [4, 5, 6] : [];
+      for (const f of [0, 1, 2, 4, 5, 6]) expect(t[f] !== 0, `${FIELDS[f]} of ${types[t[3]]}`).toBe(carried.includes(f));
+    }
+    expect(seq.slice(1, -1).every((t) => types[t[3]] !== 'EOS')).toBe(true);
+  });
+
+  it('calls back once per generated token, in order, with the tokens of the result', async () => {
+    const a = await engine.encode(smallPiece(2));
+    const seen: number[][] = [];
+    const indices: number[] = [];
+    const result = await engine.reconstruct(a, { seed: 5, onToken: (item, index, token) => (expect(item).toBe(0), indices.push(index), seen.push(token)) });
+    expect(seen).toEqual(result.sequences[0].slice(1));
+    expect(indices).toEqual(seen.map((_, i) => i + 1));
+  });
+
+  it('transferring no element gives A as the model reconstructs it (sampled and greedy)', async () => {
+    const a = await engine.encode(smallPiece(3));
+    const b = await engine.encode(smallPiece(2, { shift: 3 }));
+    for (const align of ['position', 'bar'] as const) {
+      const t = await engine.transfer(a, b, { elements: [], align }, { seed: 21 });
+      expect(t.sequences).toEqual((await engine.reconstruct(a, { seed: 21 })).sequences);
+    }
+    const greedy = { sampling: { greedy: true } };
+    expect((await engine.transfer(a, b, { elements: [] }, greedy)).sequences).toEqual((await engine.reconstruct(a, greedy)).sequences);
+  });
+
+  it("transferring all 7 elements (position, equal lengths) gives B's reconstruction but for the emotion field", async () => {
+    const aTokens = smallPiece(3);
+    const bTokens = smallPiece(3, { shift: 5, velocity: 110 });
+    expect(bTokens.length).toBe(aTokens.length);
+    const a = await engine.encode(aTokens);
+    const b = await engine.encode(bTokens);
+    const t = await engine.transfer(a, b, { elements: ELEMENTS, align: 'position' }, { seed: 8 });
+    const rb = await engine.reconstruct(b, { seed: 8 });
+    expect(withoutEmotion(t.sequences[0])).toEqual(withoutEmotion(rb.sequences[0]));
+
+    // A's emotion is kept unless asked for B's
+    const aq = await engine.encode(smallPiece(3, { emotion: 'Q1' }));
+    const bq = await engine.encode(smallPiece(3, { shift: 5, velocity: 110, emotion: 'Q3' }));
+    const kept = await engine.transfer(aq, bq, { elements: ELEMENTS }, { seed: 8 });
+    expect(kept.sequences[0][0][EMOTION]).toBe(vocab.id('emotion', 'Q1'));
+    const fromB = await engine.transfer(aq, bq, { elements: ELEMENTS, emotion: 'B' }, { seed: 8 });
+    expect(fromB.sequences).toEqual((await engine.reconstruct(bq, { seed: 8 })).sequences);
+  });
+
+  it('handles B shorter and longer than A in both alignments', async () => {
+    const a = await engine.encode(smallPiece(3));
+    for (const bars of [1, 6]) {
+      const b = await engine.encode(smallPiece(bars, { shift: -4 }));
+      for (const align of ['position', 'bar'] as const) {
+        const [seq] = (await engine.transfer(a, b, { elements: ['pitch', 'duration'], align }, { seed: 2 })).sequences;
+        expect(seq.length).toBeGreaterThan(1);
+        expect(seq.length).toBeLessThanOrEqual(a.length);
+      }
+    }
+  });
+
+  it('generates a batch of variations for a quadrant, reproducibly, within the bar limit', async () => {
+    const g = { quadrant: 'Q3' as const, tokens: 48, count: 3, maxBars: 2 };
+    const one = await engine.generate(g, { seed: 99 });
+    expect(one.sequences).toHaveLength(3);
+    expect((await engine.generate(g, { seed: 99 })).sequences).toEqual(one.sequences);
+    const bar = vocab.id('bar-beat', 'Bar');
+    for (const seq of one.sequences) {
+      expect(seq[0][EMOTION]).toBe(vocab.id('emotion', 'Q3'));
+      expect(seq.length).toBeLessThanOrEqual(48);
+      expect(seq.filter((t) => t[3] === vocab.id('type', 'Metrical') && t[2] === bar).length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('estimates emotion as quadrant probabilities with valence and arousal', async () => {
+    const e = await engine.estimateEmotion(smallPiece(4));
+    const p = e.probabilities;
+    expect(p.Q1 + p.Q2 + p.Q3 + p.Q4).toBeCloseTo(1, 6);
+    expect(e.valence).toBeCloseTo(p.Q1 + p.Q4, 9);
+    expect(e.arousal).toBeCloseTo(p.Q1 + p.Q2, 9);
+    expect(e.windows).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,135 @@
+// The engine's pure parts, no models needed: PRNG, sampling, alignment, slots, heatmap, statistics.
+
+import { describe, expect, it } from 'vitest';
+import { classifierWindows } from '../../engine/model/emotion.js';
+import type { Encoding } from '../../engine/model/encoding.js';
+import { latentCsv, latentReport } from '../../engine/model/heatmap.js';
+import type { Manifest } from '../../engine/model/manifest.js';
+import { noteStats } from '../../engine/model/note-stats.js';
+import { xorshift32 } from '../../engine/model/rng.js';
+import { sampleIndex, samplingOf } from '../../engine/model/sampling.js';
+import { tokenSlots } from '../../engine/model/token-slots.js';
+import { alignTokens, ELEMENTS, transferLatents } from '../../engine/model/transfer.js';
+import { smallPiece, vocab } from './helpers.js';
+
+const SLICE = 16;
+const manifest = {
+  vocab: vocab.version,
+  latent: { elements: [...ELEMENTS], slice: SLICE, dims: 7 * SLICE, layout: Object.fromEntries(ELEMENTS.map((e, i) => [e, [i * SLICE, (i + 1) * SLICE]])) },
+  codebooks: { count: 7, size: 16, kind: 'per-element' },
+} as unknown as Manifest;
+
+/** Latents whose every value names its token: value = base + token index. */
+function fake(tokens: number[][], base: number) {
+  const dims = manifest.latent.dims;
+  const q = new Float32Array(tokens.length * dims).map((_, i) => base + Math.floor(i / dims));
+  return { quantized: q, latents: q, codes: new Int32Array(tokens.length * 7), length: tokens.length, slots: tokenSlots(tokens, vocab), tokens, emotion: 1 } as Encoding;
+}
+
+describe('seeded PRNG', () => {
+  it('repeats for a seed, differs across seeds and streams, stays in [0, 1)', () => {
+    const draw = (seed: number, stream = 0) => Array.from({ length: 5 }, xorshift32(seed, stream));
+    expect(draw(1)).toEqual(draw(1));
+    expect(draw(1)).not.toEqual(draw(2));
+    expect(draw(1, 0)).not.toEqual(draw(1, 1));
+    const r = xorshift32(0);
+    for (let i = 0; i < 10_000; i++) {
+      const x = r();
+      expect(x >= 0 && x < 1).toBe(true);
+    }
+  });
+});
+
+describe('sampling', () => {
+  const logits = Float32Array.from([5, 1, 4.5, 0, -1]);
+  it('greedy takes the largest logit that is not banned', () => {
+    expect(sampleIndex(logits, 0, 5, [], samplingOf({ greedy: true }), Math.random)).toBe(0);
+    expect(sampleIndex(logits, 0, 5, [0], samplingOf({ greedy: true }), Math.random)).toBe(2);
+    expect(sampleIndex(logits, 1, 3, [], samplingOf({ temperature: 0 }), Math.random)).toBe(1); // offset: the row [1, 4.5, 0]
+  });
+
+  it('top-p keeps only the nucleus, and never a banned value', () => {
+    const rng = xorshift32(3);
+    const seen = new Set<number>();
+    for (let i = 0; i < 2000; i++) seen.add(sampleIndex(logits, 0, 5, [], samplingOf({ topP: 0.9 }), rng));
+    expect([...seen].sort()).toEqual([0, 2]); // p(0) ~ 0.61, p(2) ~ 0.37: together past 0.9
+    for (let i = 0; i < 500; i++) expect(sampleIndex(logits, 0, 5, [0, 2], samplingOf({ topP: 1 }), rng)).not.toBeOneOf([0, 2]);
+  });
+
+  it('refuses out-of-range settings', () => {
+    expect(() => samplingOf({ topP: 0 })).toThrow(/top-p/);
+    expect(() => samplingOf({ temperature: -1 })).toThrow(/temperature/);
+  });
+});
+
+describe('token slots and alignment', () => {
+  it('places tokens by bar, position and rank', () => {
+    const slots = tokenSlots(smallPiece(1), vocab);
+    expect(slots[0].key).toBe('Emotion');
+    expect(slots[1]).toEqual({ bar: 0, position: -1, key: 'bar 0' });
+    expect(slots[2]).toEqual({ bar: 0, position: 0, key: 'metrical 0 0' });
+    expect(slots.slice(3, 7).map((s) => s.key)).toEqual(['note 0 0 0', 'note 0 0 1', 'note 0 0 2', 'note 0 0 3']);
+    expect(slots[slots.length - 1].key).toBe('EOS');
+  });
+
+  it("position mode takes B's token at the same index, keeping A's past B's end", () => {
+    const a = fake(smallPiece(2), 0);
+    const b = fake(smallPiece(1), 1000);
+    expect(alignTokens(a, b, 'position')).toEqual(a.tokens.map((_, i) => (i < b.length ? i : -1)));
+    const mixed = transferLatents(a, b, ['pitch'], 'position', manifest);
+    const [lo, hi] = manifest.latent.layout.pitch;
+    const dims = manifest.latent.dims;
+    expect(mixed[3 * dims + lo]).toBe(1003);
+    expect(mixed[3 * dims + hi]).toBe(3); // the next element stays A's
+    expect(mixed[(a.length - 1) * dims + lo]).toBe(a.length - 1);
+  });
+
+  it("bar mode takes B's token at the same place in the music, else keeps A's", () => {
+    const a = fake(smallPiece(2), 0);
+    const b = fake(smallPiece(1), 0);
+    const map = alignTokens(a, b, 'bar');
+    a.slots.forEach((s, i) => {
+      if (s.bar === 0) expect(map[i], s.key).toBe(i); // same bar 0 in both
+      if (s.bar === 1) expect(map[i], s.key).toBe(-1); // B has no bar 1
+    });
+    expect(map[a.length - 1]).toBe(b.length - 1); // EOS to EOS
+    // an extra note in B at bar 0, position 0: A's four notes there take B's first four
+    const t = smallPiece(1);
+    const dense = fake([...t.slice(0, 7), t[3], ...t.slice(7)], 0);
+    expect(alignTokens(b, dense, 'bar').slice(3, 8)).toEqual([3, 4, 5, 6, 8]);
+  });
+});
+
+describe('heatmap', () => {
+  it('averages each bar per element and dim, and writes one CSV row per token and bar element', () => {
+    const tokens = smallPiece(2);
+    const enc = fake(tokens, 0);
+    const r = latentReport(enc, manifest, 'x.mid');
+    expect(r.latents).toHaveLength(tokens.length);
+    expect(r.latents[0]).toHaveLength(7);
+    expect(r.latents[0][0]).toHaveLength(SLICE);
+    expect(r.bars.map((b) => b.bar)).toEqual([0, 1]);
+    const [first, last] = r.bars[0].tokens;
+    expect(r.bars[0].mean[4][7]).toBeCloseTo((first + last) / 2, 5); // values = token index
+    const rows = latentCsv(r).trim().split('\n');
+    expect(rows[0]).toMatch(/^scope,index,bar,element,d0,.*,d15$/);
+    expect(rows).toHaveLength(1 + 7 * (tokens.length + r.bars.length));
+  });
+});
+
+describe('note statistics and classifier windows', () => {
+  it('counts pitch range, pitch classes and notes per onset', () => {
+    const s = noteStats(smallPiece(1), vocab);
+    // C3 C4 E4 G4 at 0, then C5 D5 E5 F#5 one after another
+    expect(s.notes).toBe(8);
+    expect(s.pitchRange).toEqual([48, 78]);
+    expect(s.pitchClasses).toBe(5);
+    expect(s.polyphony).toBeCloseTo(8 / 5, 9);
+  });
+
+  it('cuts windows of at most crop tokens, each led by the emotion token', () => {
+    const tokens = Array.from({ length: 10 }, (_, i) => [i]);
+    expect(classifierWindows(tokens, 4)).toEqual([[[0], [1], [2], [3]], [[0], [4], [5], [6]], [[0], [7], [8], [9]]]);
+    expect(classifierWindows(tokens.slice(0, 2), 4)).toEqual([[[0], [1]]]);
+  });
+});
