@@ -1,6 +1,9 @@
 // Execution providers: try the platform's accelerator first, fall back to the CPU, and
 // keep the reason for every provider that was passed over so the app can show it.
 
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import ort from 'onnxruntime-node';
 
 export type Provider = 'cuda' | 'dml' | 'coreml' | 'cpu';
@@ -21,6 +24,18 @@ export function preferredProviders(platform: NodeJS.Platform = process.platform)
   if (platform === 'win32') return ['cuda', 'dml', 'cpu'];
   if (platform === 'darwin') return ['coreml', 'cpu'];
   return ['cuda', 'cpu'];
+}
+
+/**
+ * Why CUDA cannot run, before asking onnxruntime: its provider libraries are an optional
+ * download of onnxruntime-node's installer, and trying without them prints a native error.
+ */
+function cudaMissing(): string | null {
+  if (process.platform !== 'linux' && process.platform !== 'win32') return 'CUDA builds exist for Linux and Windows only';
+  const pkg = dirname(createRequire(import.meta.url).resolve('onnxruntime-node/package.json'));
+  const lib = process.platform === 'win32' ? 'onnxruntime_providers_cuda.dll' : 'libonnxruntime_providers_cuda.so';
+  const dir = join(pkg, 'bin', 'napi-v6', process.platform, process.arch);
+  return existsSync(join(dir, lib)) ? null : `the CUDA provider library (${lib}) is not installed beside onnxruntime-node`;
 }
 
 async function openAll<K extends string>(models: Partial<Record<K, Uint8Array>>, provider: Provider, threads: Partial<Record<K, number>>): Promise<Partial<Record<K, ort.InferenceSession>>> {
@@ -55,6 +70,11 @@ export async function openSessions<K extends string>(
   for (const provider of order) {
     if (!bundled.has(provider)) {
       fallbacks.push({ provider, reason: 'not part of this onnxruntime-node build' });
+      continue;
+    }
+    const missing = provider === 'cuda' ? cudaMissing() : null;
+    if (missing) {
+      fallbacks.push({ provider, reason: missing });
       continue;
     }
     try {
