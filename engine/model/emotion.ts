@@ -5,6 +5,7 @@
 
 import type { Quadrant } from '../tokens/tokenize.js';
 import type { Graphs } from './graphs.js';
+import { tokenWindows } from './windows.js';
 
 export const QUADRANTS: readonly Quadrant[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 
@@ -22,14 +23,8 @@ export interface EmotionEstimate {
 /** Windows are scored in batches of this many, to bound memory on long pieces. */
 const WINDOW_BATCH = 16;
 
-export function classifierWindows(tokens: number[][], crop: number): number[][][] {
-  const windows: number[][][] = [];
-  for (let s = 1; s < Math.max(2, tokens.length - 1); s += crop - 1) windows.push([tokens[0], ...tokens.slice(s, s + crop - 1)]);
-  return windows;
-}
-
 export async function estimateEmotion(graphs: Graphs, tokens: number[][], crop: number): Promise<EmotionEstimate> {
-  const windows = classifierWindows(tokens, crop);
+  const windows = tokenWindows(tokens, crop);
   const mean = [0, 0, 0, 0];
   for (let i = 0; i < windows.length; i += WINDOW_BATCH) {
     const logits = await graphs.classify(windows.slice(i, i + WINDOW_BATCH));

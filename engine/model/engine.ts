@@ -105,12 +105,17 @@ export class Engine {
     return this.queue.start();
   }
 
+  /** The training crop: encoder and classifier see windows of at most this many tokens. */
+  private get crop(): number {
+    return this.manifest.training?.config?.crop ?? 256;
+  }
+
   encode(tokens: number[][]): Promise<Encoding> {
-    return encodeTokens(this.graphs, this.vocab, tokens);
+    return encodeTokens(this.graphs, this.vocab, tokens, this.crop);
   }
 
   estimateEmotion(tokens: number[][]): Promise<EmotionEstimate> {
-    return estimateEmotion(this.graphs, tokens, this.manifest.training?.config?.crop ?? 256);
+    return estimateEmotion(this.graphs, tokens, this.crop);
   }
 
   /** Decode one latent sequence [length, dims] under an emotion field value. */

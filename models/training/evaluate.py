@@ -150,7 +150,7 @@ def transfer(muser, vocab, clips, pairs, length):
     """Share of pairs where taking element E's slice from B moves E's histogram nearer B
     while the other elements stay nearer A (position-by-position alignment)."""
     seqs = [t[:length] for _, _, t in clips.items]
-    result = {}
+    result, moved_rate, kept_rate = {}, {}, {}
     A = [seqs[a] for a, _ in pairs]
     B = [seqs[b] for _, b in pairs]
     ta, ma, za = encode(muser, A)
@@ -160,15 +160,17 @@ def transfer(muser, vocab, clips, pairs, length):
         z = za[:, :L].clone()
         z[..., i * SLICE:(i + 1) * SLICE] = zb[:, :L, i * SLICE:(i + 1) * SLICE]
         out = decode(muser, vocab, z, ta[:, 0, -1], ta[:, 0])
-        ok = 0
+        ok = n_moved = n_kept = 0
         for k in range(len(pairs)):
             a, b, o = ta[k][ma[k]], tb[k][mb[k]], out[k]
             moved = distance(histogram(o, e, vocab), histogram(b, e, vocab)) < distance(histogram(o, e, vocab), histogram(a, e, vocab))
             kept = all(distance(histogram(o, f, vocab), histogram(a, f, vocab)) <= distance(histogram(o, f, vocab), histogram(b, f, vocab))
                        for f in ELEMENTS if f != e)
             ok += moved and kept
-        result[e] = ok / len(pairs)
-    return result
+            n_moved += moved
+            n_kept += kept
+        result[e], moved_rate[e], kept_rate[e] = ok / len(pairs), n_moved / len(pairs), n_kept / len(pairs)
+    return result, moved_rate, kept_rate
 
 
 @torch.no_grad()
@@ -240,8 +242,12 @@ def format_metrics(m):
         f"**{m['reconstruction_f1']:.3f}** (goal >= 0.9)",
         f"- Transfer fidelity over {m['pairs']} test pairs (position alignment, greedy; goal >= 0.8 for pitch and duration):",
         "",
-        "| " + " | ".join(ELEMENTS) + " |", "|" + "---|" * len(ELEMENTS),
-        "| " + rows(m["transfer"]) + " |",
+        "| | " + " | ".join(ELEMENTS) + " |", "|---|" + "---|" * len(ELEMENTS),
+        "| success | " + rows(m["transfer"]) + " |",
+        "| E moved nearer B | " + rows(m["transfer_moved"]) + " |",
+        "| others stayed nearer A | " + rows(m["transfer_kept"]) + " |",
+        "",
+        "A success needs both: the output's histogram of E nearer B's than A's, and every other element's nearer A's.",
         "",
         f"- Classifier, test clips: 4Q accuracy **{m['classifier']['4Q']:.3f}**, valence {m['classifier']['valence']:.3f}, "
         f"arousal {m['classifier']['arousal']:.3f}",
@@ -282,7 +288,7 @@ def main(argv=None):
     print("reconstruction F1", m["reconstruction_f1"], flush=True)
     pairs = [tuple(rng.sample(range(len(test)), 2)) for _ in range(args.pairs)]
     m["pairs"] = len(pairs)
-    m["transfer"] = transfer(muser, vocab, test, pairs, args.length)
+    m["transfer"], m["transfer_moved"], m["transfer_kept"] = transfer(muser, vocab, test, pairs, args.length)
     print("transfer", m["transfer"], flush=True)
     truth = [int(q[1]) - 1 for _, q, _ in test.items]
     pred = classify(classifier, [t for _, _, t in test.items], cfg.crop)

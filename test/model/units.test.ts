@@ -1,7 +1,7 @@
 // The engine's pure parts, no models needed: PRNG, sampling, alignment, slots, heatmap, statistics.
 
+import { tokenWindows, windowSlot } from '../../engine/model/windows.js';
 import { describe, expect, it } from 'vitest';
-import { classifierWindows } from '../../engine/model/emotion.js';
 import type { Encoding } from '../../engine/model/encoding.js';
 import { latentCsv, latentReport } from '../../engine/model/heatmap.js';
 import type { Manifest } from '../../engine/model/manifest.js';
@@ -127,9 +127,14 @@ describe('note statistics and classifier windows', () => {
     expect(s.polyphony).toBeCloseTo(8 / 5, 9);
   });
 
-  it('cuts windows of at most crop tokens, each led by the emotion token', () => {
-    const tokens = Array.from({ length: 10 }, (_, i) => [i]);
-    expect(classifierWindows(tokens, 4)).toEqual([[[0], [1], [2], [3]], [[0], [4], [5], [6]], [[0], [7], [8], [9]]]);
-    expect(classifierWindows(tokens.slice(0, 2), 4)).toEqual([[[0], [1]]]);
+  it('cuts windows of at most crop tokens, each led by the emotion token, covering every token', () => {
+    const tokens = Array.from({ length: 11 }, (_, i) => [i]);
+    expect(tokenWindows(tokens, 4)).toEqual([[[0], [1], [2], [3]], [[0], [4], [5], [6]], [[0], [7], [8], [9]], [[0], [10]]]);
+    expect(tokenWindows(tokens.slice(0, 2), 4)).toEqual([[[0], [1]]]);
+    expect(tokenWindows(tokens.slice(0, 1), 4)).toEqual([[[0]]]);
+    for (let p = 0; p < tokens.length; p++) {
+      const [w, i] = windowSlot(p, 4);
+      expect(tokenWindows(tokens, 4)[w][i]).toEqual([p]);
+    }
   });
 });
