@@ -25,6 +25,10 @@ class Config:
     element_codebook_size: int = 128  # entries of each per-element codebook: above the 88 pitches
     commitment: float = 0.25
     ema_decay: float = 0.99
+    # what the main decoder reads of the position it predicts: "all" (the whole quantized
+    # latent, as shipped first) or "none" (only the sub-decoders read that position's
+    # latent, each its own slice, so an element can come from nowhere but its slice)
+    decoder_latent: str = "all"
     # element-based regularization
     reg_weight: float = 0.1
     # prior and classifier

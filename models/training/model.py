@@ -253,7 +253,7 @@ class MusER(nn.Module):
         self.regularizer = ElementRegularizer()
         self.dec_embed = FieldEmbedding(sizes, d)
         self.emotion = nn.Embedding(sizes[-1], d)
-        self.latent_in = nn.Linear(len(ELEMENTS) * SLICE, d)
+        self.latent_in = nn.Linear(len(ELEMENTS) * SLICE, d) if cfg.decoder_latent == "all" else None
         self.decoder = nn.ModuleList(DecoderBlock(d, cfg.n_heads, cfg.d_ff, cfg.dropout) for _ in range(cfg.dec_layers))
         self.dec_ln = nn.LayerNorm(d)
         self.sub = SubDecoders(sizes[:len(ELEMENTS)], d)
@@ -268,9 +268,10 @@ class MusER(nn.Module):
 
     # ---- decoder -------------------------------------------------------------------
     def decoder_input(self, prev, zq, emotion, pos):
-        """What the decoder reads at the position it predicts: the previous token, that
-        position's quantized latent, the emotion, and the position."""
-        return self.dec_embed(prev) + self.latent_in(zq) + self.emotion(emotion)[:, None] + pos
+        """What the decoder reads at the position it predicts: the previous token, the
+        emotion, the position and (decoder_latent "all") that position's quantized latent."""
+        x = self.dec_embed(prev) + self.emotion(emotion)[:, None] + pos
+        return x + self.latent_in(zq) if self.latent_in is not None else x
 
     def decode(self, tokens, zq, emotion):
         """Teacher-forced: predict tokens[:, 1:] from tokens[:, :-1] and zq[:, 1:]."""

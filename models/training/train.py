@@ -270,6 +270,7 @@ def main(argv=None):
         p.add_argument(f"--{name.replace('_', '-')}", type=int, default=None)
     p.add_argument("--lr", type=float, default=None)
     p.add_argument("--codebook", choices=["shared", "per-element"], default=None)
+    p.add_argument("--decoder-latent", choices=["all", "none"], default=None)
     args = p.parse_args(argv)
 
     if args.device == "cuda":
@@ -288,7 +289,7 @@ def main(argv=None):
         load_index(args.data, args.vocab)
     except FileNotFoundError as e:
         raise SystemExit(f"{args.data}: no dataset here ({e.filename} missing); build it with `muser dataset --out {args.data}`")
-    overrides = {k: getattr(args, k) for k in ["vqvae_steps", "prior_steps", "cls_steps", "batch_size", "crop", "eval_every", "lr", "codebook"]}
+    overrides = {k: getattr(args, k) for k in ["vqvae_steps", "prior_steps", "cls_steps", "batch_size", "crop", "eval_every", "lr", "codebook", "decoder_latent"]}
     cfg = make_config(args.preset, **overrides)
     random.seed(cfg.seed)
     torch.manual_seed(cfg.seed)
