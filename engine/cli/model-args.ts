@@ -3,7 +3,7 @@
 
 import { Engine } from '../model/engine.js';
 import { QUADRANTS } from '../model/emotion.js';
-import { samplingOf, type Sampling } from '../model/sampling.js';
+import { samplingOf, type SamplingPlan } from '../model/sampling.js';
 import type { Quadrant } from '../tokens/tokenize.js';
 import { UsageError, type Options, type ParsedArgs } from './command.js';
 
@@ -21,8 +21,8 @@ export const SAMPLING_OPTIONS: Options = {
 };
 export const SAMPLING_HELP: [string, string][] = [
   ['--seed N', 'seed for sampling: the same seed gives the same result (default: random, reported)'],
-  ['--temperature T', 'sampling temperature, > 0 (default 1.0)'],
-  ['--top-p P', 'nucleus sampling mass, 0 < P <= 1 (default 0.9)'],
+  ['--temperature T', 'sampling temperature for every element, > 0 (default: per element, as in the paper: tempo and bar-beat 1.2, duration 2, velocity 5, others 1)'],
+  ['--top-p P', 'nucleus sampling mass for every element, 0 < P <= 1 (default: per element: chord 0.99, bar-beat and velocity 1, others 0.9)'],
   ['--greedy', 'take the most likely value everywhere instead of sampling'],
 ];
 
@@ -44,7 +44,7 @@ export function wholeNumber(args: ParsedArgs, name: string, min: number): number
   return x;
 }
 
-export function samplingArgs(args: ParsedArgs): { sampling: Sampling; seed?: number } {
+export function samplingArgs(args: ParsedArgs): { sampling: SamplingPlan; seed?: number } {
   const temperature = number(args, 'temperature');
   if (temperature !== undefined && temperature <= 0) throw new UsageError('--temperature must be > 0 (use --greedy for the most likely values)');
   const topP = number(args, 'top-p');

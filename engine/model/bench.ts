@@ -13,7 +13,7 @@ import type { Graphs } from './graphs.js';
 import { loadGraphs } from './load.js';
 import { recomputeStepper } from './recompute-stepper.js';
 import { xorshift32 } from './rng.js';
-import { DEFAULT_SAMPLING } from './sampling.js';
+import { samplingOf } from './sampling.js';
 
 export const GOALS = { startMs: 1500, encodeMs: 50, realTime: 30, speedUp: 10 };
 
@@ -47,7 +47,7 @@ async function timeDecode(graphs: Graphs, latents: Float32Array, length: number,
   const tiled = new Float32Array(batch * latents.length);
   for (let b = 0; b < batch; b++) tiled.set(latents, b * latents.length);
   const rngs = Array.from({ length: batch }, (_, b) => xorshift32(SEED, b));
-  const input = { latents: tiled, batch, length, emotion: new Array(batch).fill(emotion), sampling: DEFAULT_SAMPLING, fullLength: true };
+  const input = { latents: tiled, batch, length, emotion: new Array(batch).fill(emotion), sampling: samplingOf(), fullLength: true };
   const t0 = performance.now();
   const seqs = await decodeLatents(graphs, loadVocab(), input, rngs, {}, stepper);
   return { ms: performance.now() - t0, tokens: seqs.reduce((n, s) => n + s.length - 1, 0) };

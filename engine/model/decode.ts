@@ -8,7 +8,7 @@ import type ort from 'onnxruntime-node';
 import { FIELDS, PAD, type Vocab } from '../tokens/vocab.js';
 import { HEAD_ELEMENTS, TOKEN_FIELDS, type Graphs } from './graphs.js';
 import type { Rng } from './rng.js';
-import { sampleIndex, type Sampling } from './sampling.js';
+import { drawFor, sampleIndex, type SamplingPlan } from './sampling.js';
 import { float32, int64 } from './tensors.js';
 
 export interface DecodeInput {
@@ -18,7 +18,7 @@ export interface DecodeInput {
   length: number;
   /** Emotion field value per item (vocabulary index): conditions the decoder and fills the first token. */
   emotion: number[];
-  sampling: Sampling;
+  sampling: SamplingPlan;
   /** Stop an item at the start of bar maxBars + 1 (an EOS token takes that Bar token's place). */
   maxBars?: number;
   /** Never sample EOS, so every latent position is decoded (the benchmark times whole lengths). */
@@ -90,7 +90,8 @@ export async function decodeLatents(
   const eos = types.indexOf('EOS');
   const bannedTypes = [PAD, types.indexOf('Emotion'), ...(input.fullLength ? [eos] : [])];
   const barValue = vocab.id('bar-beat', 'Bar');
-  const heads = HEAD_ELEMENTS.map((e) => ({ field: FIELDS.indexOf(e), size: vocab.values[e].length, name: e }));
+  const heads = HEAD_ELEMENTS.map((e) => ({ field: FIELDS.indexOf(e), size: vocab.values[e].length, name: e, draw: drawFor(sampling, e) }));
+  const typeDraw = drawFor(sampling, 'type');
 
   const seqs = input.emotion.map((e) => [emotionToken(vocab, e)]);
   const done = new Array<boolean>(B).fill(false);
@@ -110,7 +111,7 @@ export async function decodeLatents(
     const latentT = float32(latent, [B, D]);
     const { hidden, typeLogits } = await stepper.step(int64(prev, [B, TOKEN_FIELDS]), latentT, t - 1);
 
-    for (let b = 0; b < B; b++) typeOf[b] = done[b] ? PAD : sampleIndex(typeLogits, b * nTypes, nTypes, bannedTypes, sampling, rngs[b]);
+    for (let b = 0; b < B; b++) typeOf[b] = done[b] ? PAD : sampleIndex(typeLogits, b * nTypes, nTypes, bannedTypes, typeDraw, rngs[b]);
     const needHeads = typeOf.some((ty, b) => !done[b] && CARRIES[types[ty]]);
     const logits = needHeads ? await graphs.decoderHeads(hidden, latentT, int64(typeOf, [B])) : [];
 
@@ -121,7 +122,7 @@ export async function decodeLatents(
       token[TYPE] = typeOf[b];
       const carried = CARRIES[types[typeOf[b]]] ?? [];
       heads.forEach((h, k) => {
-        if (carried.includes(h.name)) token[h.field] = sampleIndex(logits[k], b * h.size, h.size, [PAD], sampling, rngs[b]);
+        if (carried.includes(h.name)) token[h.field] = sampleIndex(logits[k], b * h.size, h.size, [PAD], h.draw, rngs[b]);
       });
       if (token[TYPE] === types.indexOf('Metrical') && token[BAR_BEAT] === barValue && ++bars[b] > (input.maxBars ?? Infinity)) {
         token = new Array<number>(TOKEN_FIELDS).fill(PAD);

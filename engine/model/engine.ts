@@ -14,7 +14,7 @@ import { defaultModelDir, loadGraphs } from './load.js';
 import type { Manifest } from './manifest.js';
 import type { Fallback, Provider } from './providers.js';
 import { randomSeed } from './rng.js';
-import { samplingOf, type Sampling } from './sampling.js';
+import { samplingOf, type SamplingPlan } from './sampling.js';
 import { transferLatents, type Alignment, type Element } from './transfer.js';
 
 export interface EngineOptions {
@@ -33,7 +33,7 @@ export interface EngineInfo {
 }
 
 export interface DecodeOptions {
-  sampling?: Partial<Sampling>;
+  sampling?: Partial<SamplingPlan>;
   /** Same seed, same result; without one a random seed is drawn and returned. */
   seed?: number;
   /** Called for every generated token (batch item, index in its sequence, the token). */

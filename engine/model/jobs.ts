@@ -7,7 +7,7 @@ import type { Graphs } from './graphs.js';
 import { sampleCodes } from './prior.js';
 import type { Fallback, Provider } from './providers.js';
 import { xorshift32 } from './rng.js';
-import type { Sampling } from './sampling.js';
+import type { SamplingPlan } from './sampling.js';
 
 export interface DecodeJob {
   kind: 'decode';
@@ -22,7 +22,7 @@ export interface GenerateJob {
   count: number;
   /** Tokens per variation, the emotion token included. */
   length: number;
-  sampling: Sampling;
+  sampling: SamplingPlan;
   seed: number;
   maxBars?: number;
 }

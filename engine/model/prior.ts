@@ -1,20 +1,21 @@
 // Code sequences from the emotion-conditioned prior, as evaluate.py's generate(): the
 // first `prev` is the start index (the codebook size, "no code yet"), position t reads
-// the codes of t-1, every codebook is sampled with the same temperature and top-p.
+// the codes of t-1, every codebook is sampled with the same temperature and top-p (the plan's, else 1.0 / 0.9).
 
 import type { Graphs } from './graphs.js';
 import { abortError } from './decode.js';
 import type { Rng } from './rng.js';
-import { sampleIndex, type Sampling } from './sampling.js';
+import { drawFor, sampleIndex, type SamplingPlan } from './sampling.js';
 import { int64 } from './tensors.js';
 
 /** Codes [n, length, codebooks] for n items with the given emotion field values. */
-export async function sampleCodes(graphs: Graphs, emotion: number[], length: number, sampling: Sampling, rngs: Rng[], cancelled?: () => boolean): Promise<Int32Array> {
+export async function sampleCodes(graphs: Graphs, emotion: number[], length: number, sampling: SamplingPlan, rngs: Rng[], cancelled?: () => boolean): Promise<Int32Array> {
   const n = emotion.length;
   const { count: books, size } = graphs.manifest.codebooks;
   const codes = new Int32Array(n * length * books);
   const prev = new Array<number>(n * books).fill(size);
   const emotionT = int64(emotion, [n]);
+  const draw = drawFor(sampling, 'codes');
   let state = graphs.zeroState(graphs.manifest.prior_state, n);
   for (let t = 0; t < length; t++) {
     if (cancelled?.()) throw abortError();
@@ -22,7 +23,7 @@ export async function sampleCodes(graphs: Graphs, emotion: number[], length: num
     state = out.state;
     for (let b = 0; b < n; b++) {
       for (let k = 0; k < books; k++) {
-        prev[b * books + k] = sampleIndex(out.logits, (b * books + k) * size, size, [], sampling, rngs[b]);
+        prev[b * books + k] = sampleIndex(out.logits, (b * books + k) * size, size, [], draw, rngs[b]);
         codes[(b * length + t) * books + k] = prev[b * books + k];
       }
     }

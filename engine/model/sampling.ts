@@ -4,21 +4,50 @@
 
 import type { Rng } from './rng.js';
 
+/** How one value is drawn. */
 export interface Sampling {
   temperature: number;
   topP: number;
   greedy: boolean;
 }
 
-export const DEFAULT_SAMPLING: Sampling = { temperature: 1, topP: 0.9, greedy: false };
+/** What a caller asks for: a temperature or top-p left unset takes each element's own default. */
+export interface SamplingPlan {
+  temperature?: number;
+  topP?: number;
+  greedy: boolean;
+}
 
-/** Fill in defaults and check ranges; temperature 0 means greedy (as in evaluate.py). */
-export function samplingOf(s: Partial<Sampling> = {}): Sampling {
-  const d = DEFAULT_SAMPLING;
-  const out = { temperature: s.temperature ?? d.temperature, topP: s.topP ?? d.topP, greedy: s.greedy ?? d.greedy };
-  if (!(out.temperature >= 0) || !Number.isFinite(out.temperature)) throw new RangeError(`temperature must be >= 0, got ${out.temperature}`);
-  if (!(out.topP > 0 && out.topP <= 1)) throw new RangeError(`top-p must be in (0, 1], got ${out.topP}`);
+/**
+ * Per-element defaults of the compound-word and EMOPIA generation code that MusER's
+ * decoding follows (hotter for tempo, bar-beat, duration and velocity, where variety
+ * sounds natural); the prior's codes use the plain 1.0 / 0.9.
+ */
+export const PAPER_SAMPLING = {
+  tempo: { temperature: 1.2, topP: 0.9 },
+  chord: { temperature: 1, topP: 0.99 },
+  'bar-beat': { temperature: 1.2, topP: 1 },
+  type: { temperature: 1, topP: 0.9 },
+  pitch: { temperature: 1, topP: 0.9 },
+  duration: { temperature: 2, topP: 0.9 },
+  velocity: { temperature: 5, topP: 1 },
+  codes: { temperature: 1, topP: 0.9 },
+} as const;
+
+export type SampledValue = keyof typeof PAPER_SAMPLING;
+
+/** Check a request's ranges; temperature 0 means greedy (as in evaluate.py). */
+export function samplingOf(s: Partial<SamplingPlan> = {}): SamplingPlan {
+  const out: SamplingPlan = { temperature: s.temperature, topP: s.topP, greedy: s.greedy ?? false };
+  if (out.temperature !== undefined && !(out.temperature >= 0 && Number.isFinite(out.temperature))) throw new RangeError(`temperature must be >= 0, got ${out.temperature}`);
+  if (out.topP !== undefined && !(out.topP > 0 && out.topP <= 1)) throw new RangeError(`top-p must be in (0, 1], got ${out.topP}`);
   return out.temperature === 0 ? { ...out, greedy: true } : out;
+}
+
+/** The draw for one element under a plan. */
+export function drawFor(plan: SamplingPlan, value: SampledValue): Sampling {
+  const d = PAPER_SAMPLING[value];
+  return { temperature: plan.temperature ?? d.temperature, topP: plan.topP ?? d.topP, greedy: plan.greedy };
 }
 
 /**

@@ -7,7 +7,7 @@ import { latentCsv, latentReport } from '../../engine/model/heatmap.js';
 import type { Manifest } from '../../engine/model/manifest.js';
 import { noteStats } from '../../engine/model/note-stats.js';
 import { xorshift32 } from '../../engine/model/rng.js';
-import { sampleIndex, samplingOf } from '../../engine/model/sampling.js';
+import { drawFor, PAPER_SAMPLING, sampleIndex, samplingOf } from '../../engine/model/sampling.js';
 import { tokenSlots } from '../../engine/model/token-slots.js';
 import { alignTokens, ELEMENTS, transferLatents } from '../../engine/model/transfer.js';
 import { smallPiece, vocab } from './helpers.js';
@@ -43,17 +43,24 @@ describe('seeded PRNG', () => {
 describe('sampling', () => {
   const logits = Float32Array.from([5, 1, 4.5, 0, -1]);
   it('greedy takes the largest logit that is not banned', () => {
-    expect(sampleIndex(logits, 0, 5, [], samplingOf({ greedy: true }), Math.random)).toBe(0);
-    expect(sampleIndex(logits, 0, 5, [0], samplingOf({ greedy: true }), Math.random)).toBe(2);
-    expect(sampleIndex(logits, 1, 3, [], samplingOf({ temperature: 0 }), Math.random)).toBe(1); // offset: the row [1, 4.5, 0]
+    expect(sampleIndex(logits, 0, 5, [], drawFor(samplingOf({ greedy: true }), 'pitch'), Math.random)).toBe(0);
+    expect(sampleIndex(logits, 0, 5, [0], drawFor(samplingOf({ greedy: true }), 'pitch'), Math.random)).toBe(2);
+    expect(sampleIndex(logits, 1, 3, [], drawFor(samplingOf({ temperature: 0 }), 'pitch'), Math.random)).toBe(1); // offset: the row [1, 4.5, 0]
   });
 
   it('top-p keeps only the nucleus, and never a banned value', () => {
     const rng = xorshift32(3);
     const seen = new Set<number>();
-    for (let i = 0; i < 2000; i++) seen.add(sampleIndex(logits, 0, 5, [], samplingOf({ topP: 0.9 }), rng));
+    for (let i = 0; i < 2000; i++) seen.add(sampleIndex(logits, 0, 5, [], drawFor(samplingOf({ topP: 0.9 }), 'pitch'), rng));
     expect([...seen].sort()).toEqual([0, 2]); // p(0) ~ 0.61, p(2) ~ 0.37: together past 0.9
-    for (let i = 0; i < 500; i++) expect(sampleIndex(logits, 0, 5, [0, 2], samplingOf({ topP: 1 }), rng)).not.toBeOneOf([0, 2]);
+    for (let i = 0; i < 500; i++) expect(sampleIndex(logits, 0, 5, [0, 2], drawFor(samplingOf({ topP: 1 }), 'pitch'), rng)).not.toBeOneOf([0, 2]);
+  });
+
+  it("takes each element's own default unless the caller sets one for all", () => {
+    expect(drawFor(samplingOf(), 'velocity')).toEqual({ ...PAPER_SAMPLING.velocity, greedy: false });
+    expect(drawFor(samplingOf(), 'duration').temperature).toBe(2);
+    expect(drawFor(samplingOf({ temperature: 0.7 }), 'velocity')).toEqual({ temperature: 0.7, topP: 1, greedy: false });
+    expect(drawFor(samplingOf({ temperature: 0 }), 'tempo').greedy).toBe(true);
   });
 
   it('refuses out-of-range settings', () => {
