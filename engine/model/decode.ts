@@ -3,10 +3,14 @@
 // other elements from decoder_heads given that type (never <pad>); the elements a type
 // does not carry are <pad>, the emotion field of generated tokens is <pad>; a sequence
 // stops at EOS. The decoder is recurrent (linear attention), so each token costs the same.
+// Past the training crop it starts afresh, as the encoder's windows do (windows.ts): the
+// window's first token is predicted from the emotion token at position 0, so positions
+// never run beyond what the model was trained on.
 
 import type ort from 'onnxruntime-node';
 import { FIELDS, PAD, type Vocab } from '../tokens/vocab.js';
 import { HEAD_ELEMENTS, TOKEN_FIELDS, type Graphs } from './graphs.js';
+import { trainingCrop } from './manifest.js';
 import type { Rng } from './rng.js';
 import { drawFor, sampleIndex, type SamplingPlan } from './sampling.js';
 import { float32, int64 } from './tensors.js';
@@ -96,20 +100,24 @@ export async function decodeLatents(
   const seqs = input.emotion.map((e) => [emotionToken(vocab, e)]);
   const done = new Array<boolean>(B).fill(false);
   const bars = new Array<number>(B).fill(0);
-  const stepper = makeStepper(graphs, B, int64(input.emotion, [B]));
+  const emotionT = int64(input.emotion, [B]);
+  const window = trainingCrop(graphs.manifest) - 1;
+  let stepper = makeStepper(graphs, B, emotionT);
   const prev = new Array<number>(B * TOKEN_FIELDS);
   const typeOf = new Array<number>(B);
 
   for (let t = 1; t < L && !done.every(Boolean); t++) {
     if (hooks.cancelled?.()) throw abortError();
+    const fresh = t > 1 && (t - 1) % window === 0;
+    if (fresh) stepper = makeStepper(graphs, B, emotionT);
     for (let b = 0; b < B; b++) {
-      const last = done[b] ? null : seqs[b][seqs[b].length - 1];
+      const last = done[b] ? null : fresh ? seqs[b][0] : seqs[b][seqs[b].length - 1];
       for (let f = 0; f < TOKEN_FIELDS; f++) prev[b * TOKEN_FIELDS + f] = last ? last[f] : PAD;
     }
     const latent = new Float32Array(B * D);
     for (let b = 0; b < B; b++) latent.set(input.latents.subarray((b * L + t) * D, (b * L + t + 1) * D), b * D);
     const latentT = float32(latent, [B, D]);
-    const { hidden, typeLogits } = await stepper.step(int64(prev, [B, TOKEN_FIELDS]), latentT, t - 1);
+    const { hidden, typeLogits } = await stepper.step(int64(prev, [B, TOKEN_FIELDS]), latentT, (t - 1) % window);
 
     for (let b = 0; b < B; b++) typeOf[b] = done[b] ? PAD : sampleIndex(typeLogits, b * nTypes, nTypes, bannedTypes, typeDraw, rngs[b]);
     const needHeads = typeOf.some((ty, b) => !done[b] && CARRIES[types[ty]]);

@@ -11,7 +11,7 @@ import { estimateEmotion, QUADRANTS, type EmotionEstimate } from './emotion.js';
 import { encodeTokens, type Encoding } from './encoding.js';
 import type { Graphs } from './graphs.js';
 import { defaultModelDir, loadGraphs } from './load.js';
-import type { Manifest } from './manifest.js';
+import { trainingCrop, type Manifest } from './manifest.js';
 import type { Fallback, Provider } from './providers.js';
 import { randomSeed } from './rng.js';
 import { samplingOf, type SamplingPlan } from './sampling.js';
@@ -105,9 +105,9 @@ export class Engine {
     return this.queue.start();
   }
 
-  /** The training crop: encoder and classifier see windows of at most this many tokens. */
+  /** Encoder and classifier see windows of at most the training crop. */
   private get crop(): number {
-    return this.manifest.training?.config?.crop ?? 256;
+    return trainingCrop(this.manifest);
   }
 
   encode(tokens: number[][]): Promise<Encoding> {

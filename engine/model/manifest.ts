@@ -63,3 +63,8 @@ export function readManifest(dir: string, vocab: Vocab): Manifest {
   if (!Array.isArray(elements) || raw.latent.dims !== elements.length * raw.latent.slice) throw new InputError(file, 'latent layout is inconsistent (dims != elements x slice)');
   return raw;
 }
+
+/** The training crop: the model saw windows of at most this many tokens. */
+export function trainingCrop(manifest: Manifest): number {
+  return manifest.training?.config?.crop ?? 256;
+}

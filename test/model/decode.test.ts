@@ -1,7 +1,13 @@
 // Decoding, transfer and generation through the engine (and its worker).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeLatents, recurrentStepper, type StepperFactory } from '../../engine/model/decode.js';
+import { encodeTokens } from '../../engine/model/encoding.js';
 import { Engine } from '../../engine/model/engine.js';
+import { loadGraphs } from '../../engine/model/load.js';
+import { trainingCrop } from '../../engine/model/manifest.js';
+import { xorshift32 } from '../../engine/model/rng.js';
+import { samplingOf } from '../../engine/model/sampling.js';
 import { ELEMENTS } from '../../engine/model/transfer.js';
 import { FIELDS } from '../../engine/tokens/vocab.js';
 import { MODEL_DIR, noModels, smallPiece, suite, vocab } from './helpers.js';
@@ -112,5 +118,35 @@ describe.skipIf(noModels)(suite('decoding'), () => {
     expect(e.valence).toBeCloseTo(p.Q1 + p.Q4, 9);
     expect(e.arousal).toBeCloseTo(p.Q1 + p.Q2, 9);
     expect(e.windows).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe.skipIf(noModels)(suite('decoding past the training crop'), () => {
+  it('starts a fresh window every crop-1 tokens, from the emotion token at position 0', async () => {
+    const { graphs } = await loadGraphs({ dir: MODEL_DIR });
+    const crop = trainingCrop(graphs.manifest);
+    const a = await encodeTokens(graphs, vocab, smallPiece(Math.ceil((2.5 * crop) / 15)), crop);
+    expect(a.length).toBeGreaterThan(2 * crop);
+    const calls: { fresh: boolean; pos: number; prevType: number }[] = [];
+    let made = 0;
+    const counting: StepperFactory = (g, batch, emotion) => {
+      const inner = recurrentStepper(g, batch, emotion);
+      const first = made++ > 0;
+      let steps = 0;
+      return {
+        step(prev, latent, pos) {
+          calls.push({ fresh: first && steps++ === 0, pos, prevType: Number((prev.data as BigInt64Array)[FIELDS.indexOf('type')]) });
+          return inner.step(prev, latent, pos);
+        },
+      };
+    };
+    const input = { latents: a.quantized, batch: 1, length: a.length, emotion: [a.emotion], sampling: samplingOf({ greedy: true }), fullLength: true };
+    await decodeLatents(graphs, vocab, input, [xorshift32(1)], {}, counting);
+    expect(made).toBe(Math.ceil((a.length - 1) / (crop - 1)));
+    expect(Math.max(...calls.map((c) => c.pos))).toBe(crop - 2);
+    const restarts = calls.filter((c) => c.fresh);
+    expect(restarts.length).toBe(made - 1);
+    for (const r of restarts) expect([r.pos, vocab.values.type[r.prevType]]).toEqual([0, 'Emotion']);
+    await graphs.release();
   });
 });
