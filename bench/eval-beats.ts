@@ -33,6 +33,7 @@ import midiPkg from '@tonejs/midi';
 import { beatFMeasure } from '../engine/beats/f-measure.js';
 import { trackBeats, type PerformedNote } from '../engine/beats/track.js';
 import { sharedDataPath } from '../engine/paths.js';
+import { mulberry32 } from '../engine/model/rng.js';
 
 const { Midi } = midiPkg;
 
@@ -78,18 +79,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** mulberry32: small, fast, good enough for test signals. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function hash(text: string, seed: number): number {
   let h = 2166136261 ^ seed;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
@@ -133,7 +122,7 @@ function synthesize(file: string, seed: number): Synthetic {
   const raw = midi.tracks.flatMap((t) => t.notes);
   const lastTick = raw.reduce((m, n) => Math.max(m, n.ticks + n.durationTicks), 0);
   const ppq = midi.header.ppq;
-  const rand = prng(hash(file.split('/').pop() ?? file, seed));
+  const rand = mulberry32(hash(file.split('/').pop() ?? file, seed));
   const warp = driftWarp(rand, midi.header.ticksToSeconds(lastTick + 4 * ppq) + 1);
   const beats: number[] = [];
   const downbeats: number[] = [];

@@ -23,6 +23,18 @@ export function xorshift32(seed: number, stream = 0): Rng {
   };
 }
 
+/** mulberry32: one 32-bit state, for reproducible synthetic data (test fixtures, benchmarks). */
+export function mulberry32(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** A fresh seed for a caller who gave none; reported back so the result can be reproduced. */
 export function randomSeed(): number {
   return Math.floor(Math.random() * 2 ** 31);
