@@ -10,6 +10,7 @@ import { detokenizeCommand } from './commands/detokenize.js';
 import { encodeCommand } from './commands/encode.js';
 import { generateCommand } from './commands/generate.js';
 import { inspectCommand } from './commands/inspect.js';
+import { serveCommand } from './commands/serve.js';
 import { tokenizeCommand } from './commands/tokenize.js';
 import { transferCommand } from './commands/transfer.js';
 
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [
   transferCommand,
   generateCommand,
   benchCommand,
+  serveCommand,
 ];
 
 const stdio: CliIO = {
