@@ -2,6 +2,7 @@
 // operation, and turn any failure into an ApiReply a client can show.
 
 import { InputError, messageOf } from '../errors.js';
+import { ModelUnavailable } from '../studio/studio.js';
 import { operations, type ApiContext, type OpName } from './operations.js';
 import { ArgError } from './validate.js';
 import type { ApiReply } from './wire.js';
@@ -18,6 +19,7 @@ export async function dispatch(ctx: ApiContext, name: string, rawArgs: unknown):
     return { ok: true, value: await operation.run(ctx, args) };
   } catch (err) {
     if (err instanceof InputError || err instanceof ArgError) return { ok: false, error: { kind: 'input', message: err.message } };
+    if (err instanceof ModelUnavailable) return { ok: false, error: { kind: 'unavailable', message: err.message } };
     console.error(`muser: ${name} failed:`, err);
     return { ok: false, error: { kind: 'internal', message: `${name} failed: ${messageOf(err)}` } };
   }

@@ -4,15 +4,23 @@
 
 import { InputError } from '../errors.js';
 import { MAX_MIDI_BYTES } from '../midi/check-bytes.js';
+import { QUADRANTS } from '../model/emotion.js';
+import { ELEMENTS } from '../model/transfer.js';
 import type { Piece } from '../piece/piece.js';
+import { project, readAtlas, signature, type Atlas } from '../studio/atlas.js';
+import type { Studio } from '../studio/studio.js';
 import { exampleFiles } from '../workspace/examples.js';
+import { safeFileName } from '../workspace/file-names.js';
 import type { LibraryItem, LibraryView } from '../workspace/library.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { nonEmpty, object, string, type Check } from './validate.js';
+import type { Jobs } from './jobs.js';
+import { integer, listOf, nonEmpty, number, object, oneOf, optional, string, type Check } from './validate.js';
 import { fromBase64, toBase64, type FileData } from './wire.js';
 
 export interface ApiContext {
   workspace: Workspace;
+  studio: Studio;
+  jobs: Jobs;
 }
 
 export interface Operation<A, R> {
@@ -36,6 +44,25 @@ export interface PieceView {
   item: LibraryItem;
   piece: Piece;
 }
+
+export interface ModelInfo {
+  available: boolean;
+  /** Why not, when not available. */
+  message: string | null;
+  provider: string | null;
+  elements: string[];
+}
+
+export interface AtlasView {
+  /** Null when assets/atlas.json is missing. */
+  atlas: Atlas | null;
+  /** The atlas was computed with another encoder than the one loaded. */
+  stale: boolean;
+  pieces: { id: string; name: string; xy: [number, number][] }[];
+}
+
+const seed = optional(integer(0, 0xffffffff));
+const temperature = optional(number(0, 10));
 
 export const operations = {
   'library.list': op(none, ({ workspace }): LibraryView => workspace.view()),
@@ -80,6 +107,64 @@ export const operations = {
   'piece.exportMidi': op(byId, ({ workspace }, a): FileData => {
     const f = workspace.midiFile(a.id);
     return { fileName: f.fileName, base64: toBase64(f.bytes) };
+  }),
+
+  'model.info': op(none, async ({ studio }): Promise<ModelInfo> => {
+    try {
+      const engine = await studio.engine();
+      return { available: true, message: null, provider: engine.info.provider, elements: engine.manifest.latent.elements };
+    } catch (err) {
+      return { available: false, message: (err as Error).message, provider: null, elements: [...ELEMENTS] };
+    }
+  }),
+
+  /** The heatmap: 7 x 16 latents per token, with where each token and bar sounds. */
+  'piece.latents': op(byId, ({ studio }, a) => studio.latents(a.id)),
+
+  'piece.exportLatents': op(object({ id: nonEmpty(64), format: oneOf('json', 'csv') }), async ({ studio, workspace }, a): Promise<FileData> => {
+    const { json, csv } = await studio.latentReport(a.id);
+    const text = a.format === 'csv' ? csv : `${JSON.stringify(json)}\n`;
+    return { fileName: safeFileName(`${workspace.item(a.id).name} latents`, `.${a.format}`), base64: toBase64(new TextEncoder().encode(text)) };
+  }),
+
+  'piece.emotion': op(byId, ({ studio }, a) => studio.emotion(a.id)),
+
+  /** Starts a job: A rearranged with the chosen elements of B; the result joins the library. */
+  'rearrange.start': op(
+    object({
+      a: nonEmpty(64),
+      b: nonEmpty(64),
+      elements: listOf(oneOf(...ELEMENTS), ELEMENTS.length),
+      align: oneOf('position', 'bar'),
+      emotion: optional(oneOf('A', 'B', ...QUADRANTS, 'none')),
+      temperature,
+      seed,
+    }),
+    ({ studio, jobs, workspace }, a) => {
+      workspace.item(a.a);
+      workspace.item(a.b);
+      return jobs.start((progress, signal) => studio.rearrange({ ...a, elements: [...new Set(a.elements)] }, progress, signal));
+    },
+  ),
+
+  /** Starts a job: `count` new pieces for a quadrant; they join the library. */
+  'generate.start': op(object({ quadrant: oneOf(...QUADRANTS), count: integer(1, 8), bars: integer(1, 64), temperature, seed }), ({ studio, jobs }, a) =>
+    jobs.start((progress, signal) => studio.generate(a, progress, signal)),
+  ),
+
+  'job.cancel': op(object({ job: nonEmpty(64) }), ({ jobs }, a) => ({ cancelled: jobs.cancel(a.job) })),
+
+  /** The reference atlas with the library's pieces placed on it. */
+  'atlas.get': op(none, async ({ studio, workspace }): Promise<AtlasView> => {
+    const atlas = readAtlas();
+    if (!atlas) return { atlas: null, stale: false, pieces: [] };
+    const engine = await studio.engine();
+    const pieces = [];
+    for (const item of workspace.view().items) {
+      const sig = signature(await studio.encoding(item.id), engine.manifest);
+      pieces.push({ id: item.id, name: item.name, xy: atlas.projections.map((p, k) => project(p, sig[k])) });
+    }
+    return { atlas, stale: atlas.encoder !== engine.manifest.files.encoder.sha256, pieces };
   }),
 };
 

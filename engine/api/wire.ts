@@ -2,8 +2,9 @@
 // carry exactly the same messages. Bytes travel as base64 text.
 
 export interface ApiError {
-  /** 'input': the user's file or argument is wrong (show it inline); 'internal': a bug. */
-  kind: 'input' | 'internal';
+  /** 'input': the user's file or argument is wrong (show it inline); 'cancelled': a job the
+   * user stopped; 'unavailable': the models cannot be loaded here; 'internal': a bug. */
+  kind: 'input' | 'cancelled' | 'unavailable' | 'internal';
   message: string;
 }
 

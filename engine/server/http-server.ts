@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../api/dispatch.js';
+import type { EventHub } from '../api/event-hub.js';
 import type { ApiContext } from '../api/operations.js';
 import { readStatic, resolveStatic } from './static-files.js';
 import { tokenCookie, tokenSource } from './access-token.js';
@@ -18,6 +19,8 @@ export const CONTENT_SECURITY_POLICY =
 
 export interface ServeOptions {
   ctx: ApiContext;
+  /** Job progress and results, streamed to the page as server-sent events. */
+  events: EventHub;
   /** Folder of the built renderer. */
   root: string;
   token: string;
@@ -80,6 +83,15 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: ApiCont
   send(res, 200, 'application/json', JSON.stringify(await dispatch(ctx, op, args)));
 }
 
+/** GET /api/events: one server-sent event per API event, until the page goes away. */
+function handleEvents(req: IncomingMessage, res: ServerResponse, events: EventHub): void {
+  if (req.method !== 'GET') throw new HttpError(405, 'the event stream is a GET request');
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.write(': connected\n\n');
+  const off = events.subscribe((e) => res.write(`data: ${JSON.stringify(e)}\n\n`));
+  req.on('close', off);
+}
+
 function handleStatic(req: IncomingMessage, res: ServerResponse, root: string, path: string, setCookie: string | null): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'only GET here');
   const file = resolveStatic(root, path);
@@ -99,7 +111,8 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
       if (hostHeader !== `${host}:${port}` && hostHeader !== `localhost:${port}`) throw new HttpError(403, 'wrong Host header');
       const via = tokenSource(req, url, opts.token);
       if (!via) throw new HttpError(403, 'missing or wrong access token: open the URL that `muser serve` printed');
-      if (url.pathname.startsWith('/api/')) await handleApi(req, res, opts.ctx, url.pathname.slice('/api/'.length));
+      if (url.pathname === '/api/events') handleEvents(req, res, opts.events);
+      else if (url.pathname.startsWith('/api/')) await handleApi(req, res, opts.ctx, url.pathname.slice('/api/'.length));
       else handleStatic(req, res, opts.root, url.pathname, via === 'query' ? tokenCookie(opts.token) : null);
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 500;

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../engine/api/dispatch.js';
 import { fromBase64, toBase64 } from '../../engine/api/wire.js';
 import { importMidi } from '../../engine/midi/import.js';
-import { Workspace } from '../../engine/workspace/workspace.js';
+import { createContext } from '../../engine/api/context.js';
 import { simpleSmf } from '../fixtures/make-midi.js';
 import { tempDir } from '../helpers.js';
 
 const bytes = simpleSmf([{ pitch: 60, start: 0, duration: 480 }, { pitch: 67, start: 480, duration: 480 }]);
 
 function ctx() {
-  return { workspace: new Workspace(tempDir()) };
+  return createContext(tempDir(), { examples: () => [] });
 }
 
 describe('dispatch', () => {

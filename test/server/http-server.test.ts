@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toBase64 } from '../../engine/api/wire.js';
 import { startServer, MAX_BODY_BYTES, type RunningServer } from '../../engine/server/http-server.js';
-import { Workspace } from '../../engine/workspace/workspace.js';
+import { createContext } from '../../engine/api/context.js';
 import { simpleSmf } from '../fixtures/make-midi.js';
 import { tempDir } from '../helpers.js';
 
@@ -19,7 +19,8 @@ beforeAll(async () => {
   writeFileSync(join(root, 'index.html'), '<h1>app</h1>');
   writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(base, 'secret.txt'), 'secret');
-  srv = await startServer({ ctx: { workspace: new Workspace(join(base, 'ws')) }, root, token: TOKEN, port: 0 });
+  const ctx = createContext(join(base, 'ws'));
+  srv = await startServer({ ctx, events: ctx.events, root, token: TOKEN, port: 0 });
 });
 afterAll(() => srv.close());
 

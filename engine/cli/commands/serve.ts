@@ -7,9 +7,8 @@ import { newToken } from '../../server/access-token.js';
 import { startServer } from '../../server/http-server.js';
 import { openBrowser } from '../../server/open-browser.js';
 import { rendererRoot } from '../../server/static-files.js';
-import { exampleFiles } from '../../workspace/examples.js';
+import { createContext } from '../../api/context.js';
 import { defaultWorkspaceDir } from '../../workspace/location.js';
-import { Workspace } from '../../workspace/workspace.js';
 import { UsageError, type Command } from '../command.js';
 
 export const DEFAULT_PORT = 7350;
@@ -34,10 +33,10 @@ export const serveCommand: Command = {
       return 1;
     }
     const dir = (args.values.workspace as string | undefined) ?? defaultWorkspaceDir();
-    const workspace = new Workspace(dir, () => exampleFiles());
+    const ctx = createContext(dir);
     let running;
     try {
-      running = await startServer({ ctx: { workspace }, root, token: newToken(), port });
+      running = await startServer({ ctx, events: ctx.events, root, token: newToken(), port });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         io.err(`muser serve: port ${port} is in use (another muser serve?); pick another with --port, or --port 0 for any free one`);

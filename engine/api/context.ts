@@ -1,0 +1,23 @@
+// Everything an API call can reach, made once per door (the web server or the Electron
+// engine host) from the same parts, so the two doors behave alike.
+
+import type { Engine } from '../model/engine.js';
+import { Studio } from '../studio/studio.js';
+import { exampleFiles } from '../workspace/examples.js';
+import { Workspace } from '../workspace/workspace.js';
+import { EventHub } from './event-hub.js';
+import { Jobs } from './jobs.js';
+import type { ApiContext } from './operations.js';
+
+export interface ContextOptions {
+  /** What a brand-new workspace starts with (default: the bundled examples). */
+  examples?: () => { fileName: string; bytes: Uint8Array }[];
+  /** How the models are opened (default: the shipped models). */
+  openEngine?: () => Promise<Engine>;
+}
+
+export function createContext(workspaceDir: string, opts: ContextOptions = {}): ApiContext & { events: EventHub } {
+  const workspace = new Workspace(workspaceDir, opts.examples ?? exampleFiles);
+  const events = new EventHub();
+  return { workspace, studio: new Studio(workspace, opts.openEngine), jobs: new Jobs(events.emit), events };
+}

@@ -1,0 +1,57 @@
+// Long operations (rearranging, generating) run as jobs: the call returns a job id at
+// once, progress and the result arrive as events through the door's event channel
+// (IPC messages in Electron, server-sent events in web mode), and a job can be cancelled.
+
+import { randomBytes } from 'node:crypto';
+import { InputError, messageOf } from '../errors.js';
+import { ModelUnavailable } from '../studio/studio.js';
+import type { Note } from '../piece/piece.js';
+import type { ApiError } from './wire.js';
+
+export interface JobProgress {
+  /** Batch item (variation) the notes belong to. */
+  item: number;
+  done: number;
+  total: number;
+  /** Notes decoded since the last progress event of this item. */
+  notes: Note[];
+}
+
+export type ApiEvent =
+  | ({ kind: 'job.progress'; job: string } & JobProgress)
+  | { kind: 'job.done'; job: string; result: unknown }
+  | { kind: 'job.failed'; job: string; error: ApiError };
+
+export type Emit = (event: ApiEvent) => void;
+
+export type JobBody<R> = (progress: (p: JobProgress) => void, signal: AbortSignal) => Promise<R>;
+
+export class Jobs {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly emit: Emit) {}
+
+  start<R>(body: JobBody<R>): { job: string } {
+    const job = randomBytes(6).toString('hex');
+    const abort = new AbortController();
+    this.running.set(job, abort);
+    body((p) => this.emit({ kind: 'job.progress', job, ...p }), abort.signal)
+      .then((result) => this.emit({ kind: 'job.done', job, result }))
+      .catch((err) => {
+        const error: ApiError = abort.signal.aborted
+          ? { kind: 'cancelled', message: 'cancelled' }
+          : { kind: err instanceof InputError ? 'input' : err instanceof ModelUnavailable ? 'unavailable' : 'internal', message: messageOf(err) };
+        if (error.kind === 'internal') console.error(`muser: job ${job} failed:`, err);
+        this.emit({ kind: 'job.failed', job, error });
+      })
+      .finally(() => this.running.delete(job));
+    return { job };
+  }
+
+  /** True when the job was running (it ends with a job.failed 'cancelled' event). */
+  cancel(job: string): boolean {
+    const abort = this.running.get(job);
+    abort?.abort();
+    return abort !== undefined;
+  }
+}

@@ -1,0 +1,165 @@
+// The model side of the app: a library piece's latents and emotion estimate, and the
+// two things that make new pieces (rearranging A with elements of B, generating for a
+// quadrant). Encodings are cached per stored file, so views and jobs share them.
+
+import { messageOf } from '../errors.js';
+import { type EmotionEstimate } from '../model/emotion.js';
+import type { Encoding } from '../model/encoding.js';
+import { Engine, type EmotionChoice } from '../model/engine.js';
+import { latentCsv, latentReport, type LatentReport } from '../model/heatmap.js';
+import type { Alignment, Element } from '../model/transfer.js';
+import { pieceDuration, type Piece } from '../piece/piece.js';
+import { detokenize } from '../tokens/detokenize.js';
+import type { TokenSequence } from '../tokens/token-file.js';
+import { tokenize, type Quadrant } from '../tokens/tokenize.js';
+import { FIELDS, type Vocab } from '../tokens/vocab.js';
+import type { JobProgress } from '../api/jobs.js';
+import type { LibraryItem } from '../workspace/library.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { latentView, type LatentView } from './latent-view.js';
+import { NoteStream } from './note-stream.js';
+import { tokenLabel } from './token-label.js';
+import { tokenSeconds } from './token-times.js';
+
+/** The models cannot run here (missing, damaged, or no runtime): views say so. */
+export class ModelUnavailable extends Error {}
+
+const MOODS: Record<Quadrant, string> = { Q1: 'happy', Q2: 'tense', Q3: 'sad', Q4: 'calm' };
+/** Latent tokens budgeted per generated bar; decoding stops at the bar limit first. */
+const TOKENS_PER_BAR = 48;
+/** Progress (and streamed notes) every this many decoded tokens. */
+const PROGRESS_EVERY = 8;
+
+interface Analysed {
+  piece: Piece;
+  seq: TokenSequence;
+  enc?: Encoding;
+  emotion?: EmotionEstimate;
+}
+
+export interface RearrangeArgs {
+  a: string;
+  b: string;
+  elements: Element[];
+  align: Alignment;
+  emotion?: EmotionChoice;
+  temperature?: number;
+  seed?: number;
+}
+
+export interface GenerateArgs {
+  quadrant: Quadrant;
+  count: number;
+  bars: number;
+  temperature?: number;
+  seed?: number;
+}
+
+export interface MadePiece {
+  item: LibraryItem;
+  emotion: EmotionEstimate;
+  seed: number;
+}
+
+type Progress = (p: JobProgress) => void;
+
+export class Studio {
+  private readonly cache = new Map<string, Analysed>();
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly openEngine: () => Promise<Engine> = () => Engine.open(),
+  ) {}
+
+  async engine(): Promise<Engine> {
+    try {
+      return await this.openEngine();
+    } catch (err) {
+      throw new ModelUnavailable(`the MusER models cannot be loaded: ${messageOf(err)}`);
+    }
+  }
+
+  private async analysed(id: string, encode: boolean): Promise<Analysed> {
+    const { item, piece } = this.workspace.piece(id);
+    const engine = await this.engine();
+    let a = this.cache.get(item.file);
+    if (!a) this.cache.set(item.file, (a = { piece, seq: tokenize(piece, engine.vocab).sequence }));
+    if (encode && !a.enc) a.enc = await engine.encode(a.seq.tokens);
+    return a;
+  }
+
+  async encoding(id: string): Promise<Encoding> {
+    return (await this.analysed(id, true)).enc!;
+  }
+
+  async emotion(id: string): Promise<EmotionEstimate> {
+    const a = await this.analysed(id, false);
+    a.emotion ??= await (await this.engine()).estimateEmotion(a.seq.tokens);
+    return a.emotion;
+  }
+
+  async latents(id: string): Promise<LatentView> {
+    const a = await this.analysed(id, true);
+    const engine = await this.engine();
+    const report = latentReport(a.enc!, engine.manifest, this.workspace.item(id).name);
+    return latentView(report, tokenSeconds(a.seq, engine.vocab, a.piece), a.seq.tokens.map((t) => tokenLabel(t, engine.vocab)), pieceDuration(a.piece));
+  }
+
+  /** The latents as `muser encode` writes them: JSON and long-format CSV. */
+  async latentReport(id: string): Promise<{ json: LatentReport; csv: string }> {
+    const a = await this.analysed(id, true);
+    const json = latentReport(a.enc!, (await this.engine()).manifest, this.workspace.item(id).name);
+    return { json, csv: latentCsv(json) };
+  }
+
+  async rearrange(r: RearrangeArgs, progress: Progress, signal: AbortSignal): Promise<MadePiece> {
+    const [a, b] = [await this.analysed(r.a, true), await this.analysed(r.b, true)];
+    const engine = await this.engine();
+    const stream = new NoteStream(engine.vocab, a.seq.tokens[0], a.seq.meters);
+    const decoded = await engine.transfer(a.enc!, b.enc!, { elements: r.elements, align: r.align, emotion: r.emotion }, {
+      seed: r.seed,
+      sampling: { temperature: r.temperature },
+      signal,
+      onToken: (_item, _index, token) => {
+        stream.push(token);
+        if (stream.length % PROGRESS_EVERY === 0) progress({ item: 0, done: stream.length, total: a.enc!.length, notes: stream.fresh() });
+      },
+    });
+    progress({ item: 0, done: a.enc!.length, total: a.enc!.length, notes: stream.fresh(true) });
+    const [nameA, nameB] = [this.workspace.item(r.a).name, this.workspace.item(r.b).name];
+    const what = r.elements.length ? r.elements.join('+') : 'nothing';
+    const made = this.addResult(engine.vocab, decoded.sequences[0], a.seq.meters, `${nameA} with ${what} of ${nameB}`, {
+      description: `${nameA} rearranged with the ${what} latents of ${nameB} (${r.align} alignment, seed ${decoded.seed})`,
+      from: [r.a, r.b],
+    });
+    return { ...made, emotion: await engine.estimateEmotion(decoded.sequences[0]), seed: decoded.seed };
+  }
+
+  async generate(g: GenerateArgs, progress: Progress, signal: AbortSignal): Promise<{ pieces: MadePiece[] }> {
+    const engine = await this.engine();
+    const tokens = 2 + g.bars * TOKENS_PER_BAR;
+    const streams: NoteStream[] = [];
+    const decoded = await engine.generate({ quadrant: g.quadrant, tokens, maxBars: g.bars, count: g.count }, {
+      seed: g.seed,
+      sampling: { temperature: g.temperature },
+      signal,
+      onToken: (item, _index, token) => {
+        const s = (streams[item] ??= new NoteStream(engine.vocab, [], undefined));
+        s.push(token);
+        if (s.length % PROGRESS_EVERY === 0) progress({ item, done: s.length, total: tokens, notes: s.fresh() });
+      },
+    });
+    const pieces: MadePiece[] = [];
+    for (const [k, seq] of decoded.sequences.entries()) {
+      const name = `${g.quadrant} ${MOODS[g.quadrant]} ${g.bars} bars #${k + 1} (seed ${decoded.seed})`;
+      const made = this.addResult(engine.vocab, seq, undefined, name, { description: `generated for ${g.quadrant} (${MOODS[g.quadrant]}), variation ${k + 1}, seed ${decoded.seed}`, from: [] });
+      pieces.push({ ...made, emotion: await engine.estimateEmotion(seq), seed: decoded.seed });
+    }
+    return { pieces };
+  }
+
+  private addResult(vocab: Vocab, tokens: number[][], meters: TokenSequence['meters'], name: string, origin: { description: string; from: string[] }): { item: LibraryItem } {
+    const piece = detokenize({ vocab: vocab.version, fields: [...FIELDS], tokens, name, meters }, vocab);
+    return { item: this.workspace.addPiece(piece, { name, origin: { kind: 'result', ...origin } }) };
+  }
+}

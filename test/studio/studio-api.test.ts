@@ -1,0 +1,135 @@
+// The MusER views' operations through the one API, on the shipped models: heatmap data
+// aligned to the piece's time, emotion estimates, rearranging and generating as jobs
+// with streamed notes, cancelling, and the atlas.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../engine/api/context.js';
+import { dispatch } from '../../engine/api/dispatch.js';
+import type { ApiEvent } from '../../engine/api/jobs.js';
+import { toBase64 } from '../../engine/api/wire.js';
+import { Engine } from '../../engine/model/engine.js';
+import { exportMidi } from '../../engine/midi/export.js';
+import { gridPiece, type BeatNote } from '../fixtures/pieces.js';
+import { tempDir } from '../helpers.js';
+import { MODEL_DIR, noModels, suite } from '../model/helpers.js';
+
+function song(shift: number, bars = 4): Uint8Array {
+  const notes: BeatNote[] = [];
+  for (let bar = 0; bar < bars; bar++) {
+    const root = [60, 65, 67, 62][bar % 4] + shift;
+    for (const p of [root - 12, root, root + 4]) notes.push({ pitch: p, at: bar * 4, length: 2 });
+    for (let k = 0; k < 4; k++) notes.push({ pitch: root + 12 + k, at: bar * 4 + 2 + k / 2, length: 0.5 });
+  }
+  return exportMidi(gridPiece(notes));
+}
+
+describe.skipIf(noModels)(suite('MusER views through the API'), () => {
+  const ctx = createContext(tempDir(), { examples: () => [], openEngine: () => Engine.open({ dir: MODEL_DIR }) });
+  const events: ApiEvent[] = [];
+  ctx.events.subscribe((e) => events.push(e));
+  const call = async (op: string, args: unknown = {}) => {
+    const r = await dispatch(ctx, op, args);
+    if (!r.ok) throw new Error(`${op}: ${r.error.kind}: ${r.error.message}`);
+    return r.value as any;
+  };
+  const finished = (job: string) =>
+    new Promise<ApiEvent>((resolve) => {
+      const check = () => {
+        const e = events.find((x) => x.job === job && x.kind !== 'job.progress');
+        if (e) resolve(e);
+        else setTimeout(check, 20);
+      };
+      check();
+    });
+  let a: string;
+  let b: string;
+
+  beforeAll(async () => {
+    a = (await call('library.import', { fileName: 'a.mid', base64: toBase64(song(0)) })).item.id;
+    b = (await call('library.import', { fileName: 'b.mid', base64: toBase64(song(5)) })).item.id;
+  });
+  afterAll(async () => (await Engine.open({ dir: MODEL_DIR })).close());
+
+  it('says the models are available', async () => {
+    expect(await call('model.info')).toMatchObject({ available: true, elements: ['tempo', 'chord', 'bar-beat', 'type', 'pitch', 'duration', 'velocity'] });
+  });
+
+  it('gives 7 x 16 latents per token, each token at its place in the piece', async () => {
+    const v = await call('piece.latents', { id: a });
+    const { piece } = await call('piece.get', { id: a });
+    expect(v.latents[0]).toHaveLength(7);
+    expect(v.latents[0][0]).toHaveLength(16);
+    expect(v.tokens).toHaveLength(v.latents.length);
+    const onsets = new Set(piece.notes.map((n: { onset: number }) => n.onset.toFixed(3)));
+    const noteTokens = v.tokens.filter((t: { label: string }) => t.label.startsWith('Note'));
+    expect(noteTokens).toHaveLength(piece.notes.length);
+    for (const t of noteTokens) expect(onsets.has(t.start.toFixed(3))).toBe(true);
+    for (const t of v.tokens) expect(t.end).toBeGreaterThan(t.start);
+    expect(v.bars.map((x: { bar: number }) => x.bar)).toEqual([0, 1, 2, 3]);
+    expect(v.range).toBeGreaterThan(0);
+  });
+
+  it('exports the latents as CSV and JSON', async () => {
+    const csv = await call('piece.exportLatents', { id: a, format: 'csv' });
+    expect(csv.fileName).toBe('a latents.csv');
+    expect(Buffer.from(csv.base64, 'base64').toString().split('\n')[0]).toMatch(/^scope,index,bar,element,d0/);
+    const json = JSON.parse(Buffer.from((await call('piece.exportLatents', { id: a, format: 'json' })).base64, 'base64').toString());
+    expect(json.format).toBe('muser-latents-1');
+  });
+
+  it('estimates emotion', async () => {
+    const e = await call('piece.emotion', { id: a });
+    expect(e.valence).toBeCloseTo(e.probabilities.Q1 + e.probabilities.Q4, 6);
+  });
+
+  it('rearranges A with B\'s pitch as a job: notes stream in, the result joins the library', async () => {
+    const { job } = await call('rearrange.start', { a, b, elements: ['pitch', 'duration'], align: 'position', seed: 7 });
+    const done = await finished(job);
+    expect(done.kind).toBe('job.done');
+    const progress = events.filter((e) => e.job === job && e.kind === 'job.progress');
+    expect(progress.length).toBeGreaterThan(1);
+    const streamed = progress.flatMap((p) => (p.kind === 'job.progress' ? p.notes : []));
+    const result = (done as { result: { item: { id: string; name: string; origin: unknown }; emotion: unknown } }).result;
+    expect(result.item.name).toBe('a with pitch+duration of b');
+    expect(result.item.origin).toMatchObject({ kind: 'result', from: [a, b] });
+    const { piece } = await call('piece.get', { id: result.item.id });
+    // what streamed is what was saved (saving merges exact duplicates, as every import does)
+    const key = (n: { pitch: number; onsetBeat: number }) => `${n.pitch}@${n.onsetBeat.toFixed(3)}`;
+    expect(new Set(streamed.map(key))).toEqual(new Set(piece.notes.map(key)));
+    expect((await call('library.list')).items.map((i: { name: string }) => i.name)).toContain(result.item.name);
+  });
+
+  it('generates variations for a quadrant and cancels a running job', async () => {
+    const { job } = await call('generate.start', { quadrant: 'Q3', count: 2, bars: 2, seed: 3 });
+    const done = await finished(job);
+    expect(done.kind).toBe('job.done');
+    const pieces = (done as { result: { pieces: { item: { name: string } }[] } }).result.pieces;
+    expect(pieces.map((p) => p.item.name)).toEqual(['Q3 sad 2 bars #1 (seed 3)', 'Q3 sad 2 bars #2 (seed 3)']);
+
+    const long = await call('generate.start', { quadrant: 'Q1', count: 1, bars: 64 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await call('job.cancel', { job: long.job })).toEqual({ cancelled: true });
+    expect(await finished(long.job)).toMatchObject({ kind: 'job.failed', error: { kind: 'cancelled' } });
+    expect(await call('job.cancel', { job: long.job })).toEqual({ cancelled: false });
+  });
+
+  it('refuses a rearrangement of a piece that is not there, before starting', async () => {
+    expect(await dispatch(ctx, 'rearrange.start', { a, b: 'gone', elements: ['pitch'], align: 'bar' })).toMatchObject({ ok: false, error: { kind: 'input', message: /gone: no such piece/ } });
+    expect(await dispatch(ctx, 'rearrange.start', { a, b, elements: ['melody'], align: 'bar' })).toMatchObject({ ok: false, error: { kind: 'input' } });
+  });
+
+  it('places the library on the atlas', async () => {
+    const v = await call('atlas.get');
+    expect(v.atlas.reference.length).toBeGreaterThan(50);
+    expect(v.pieces.find((p: { id: string }) => p.id === a).xy).toHaveLength(7);
+  });
+});
+
+describe('MusER views without models', () => {
+  it('answers unavailable, not a crash', async () => {
+    const ctx = createContext(tempDir(), { examples: () => [], openEngine: () => Promise.reject(new Error('models/manifest.json: missing')) });
+    expect(await dispatch(ctx, 'model.info', {})).toMatchObject({ ok: true, value: { available: false, message: /missing/ } });
+    const id = ((await dispatch(ctx, 'library.import', { fileName: 'a.mid', base64: toBase64(song(0)) })) as { value: { item: { id: string } } }).value.item.id;
+    expect(await dispatch(ctx, 'piece.latents', { id })).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
+  });
+});
