@@ -1,0 +1,29 @@
+// What differs between the Electron window and a browser tab, besides the API door.
+
+import { bytesToBase64 } from './base64.js';
+import { muserBridge } from './bridge.js';
+
+export interface SaveResult {
+  saved: boolean;
+  path?: string;
+}
+
+/** Electron: the native save dialog. Browser: a download with the given name. */
+export async function saveFile(fileName: string, bytes: Uint8Array, type: string): Promise<SaveResult> {
+  const bridge = muserBridge();
+  if (bridge) {
+    const r = await bridge.saveFile(fileName, bytesToBase64(bytes));
+    if (r.error) throw new Error(r.error);
+    return { saved: r.saved, path: r.path };
+  }
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // the download has taken the blob by now; keep the URL briefly for slow browsers
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { saved: true };
+}

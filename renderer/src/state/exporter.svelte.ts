@@ -1,0 +1,62 @@
+// "Export MIDI" and "Export WAV": their busy state and the last outcome, shown inline.
+
+import type { ApiClient } from '../../../engine/api/operations.js';
+import type { Note } from '../../../engine/piece/piece.js';
+import { renderWav } from '../audio/render-wav.js';
+import { base64ToBytes } from '../lib/base64.js';
+import { fileNameFor } from '../lib/format.js';
+import { saveFile } from '../lib/platform.js';
+
+export type ExportState = 'idle' | 'saving' | 'rendering';
+
+export class Exporter {
+  midi = $state<ExportState>('idle');
+  wav = $state<ExportState>('idle');
+  /** The last success ("Saved song.wav") or failure, until the next export. */
+  message = $state<string | null>(null);
+  failed = $state(false);
+  readonly #api: ApiClient;
+
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
+
+  async exportMidi(id: string): Promise<void> {
+    if (this.midi !== 'idle') return;
+    this.midi = 'saving';
+    await this.#report('MIDI', async () => {
+      const f = await this.#api.call('piece.exportMidi', { id });
+      return [f.fileName, await saveFile(f.fileName, base64ToBytes(f.base64), 'audio/midi')];
+    });
+    this.midi = 'idle';
+  }
+
+  async exportWav(name: string, notes: readonly Note[]): Promise<void> {
+    if (this.wav !== 'idle') return;
+    this.wav = 'rendering';
+    await this.#report('WAV', async () => {
+      const bytes = await renderWav(notes);
+      this.wav = 'saving';
+      const fileName = fileNameFor(name, '.wav');
+      return [fileName, await saveFile(fileName, bytes, 'audio/wav')];
+    });
+    this.wav = 'idle';
+  }
+
+  dismiss(): void {
+    this.message = null;
+  }
+
+  async #report(what: string, action: () => Promise<[string, { saved: boolean; path?: string }]>): Promise<void> {
+    this.message = null;
+    this.failed = false;
+    try {
+      const [fileName, result] = await action();
+      // Electron reports where it saved; a browser download goes where the browser puts it
+      if (result.saved) this.message = result.path ? `Saved ${result.path}` : `Downloaded ${fileName}`;
+    } catch (err) {
+      this.failed = true;
+      this.message = `Export ${what} failed: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+// The piece workflow in a real browser (Debian Chromium) against web mode: upload two
+// MIDI files, see them in the library and the piano roll, play, export a MIDI file and
+// check its notes, reload and find the workspace intact, upload a corrupt file and see
+// the error while the rest stays, undo and redo. Screenshots land in test-output/e2e/.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importMidi } from '../../engine/midi/import.js';
+import { simpleSmf } from '../fixtures/make-midi.js';
+import { tempDir } from '../helpers.js';
+import { launchBrowser, shot, skipWithoutChromium, startApp, type App } from './harness.js';
+
+const files = tempDir('muser-e2e-files-');
+const melody = join(files, 'melody.mid');
+const chords = join(files, 'chords.mid');
+const corrupt = join(files, 'corrupt.mid');
+writeFileSync(melody, simpleSmf([60, 62, 64, 65, 67, 69, 71, 72].map((pitch, i) => ({ pitch, start: i * 480, duration: 400, velocity: 90 }))));
+writeFileSync(chords, simpleSmf([0, 1920].flatMap((start) => [48, 55, 64].map((pitch) => ({ pitch, start, duration: 1800, velocity: 70 })))));
+writeFileSync(corrupt, Buffer.concat([Buffer.from('MThd'), Buffer.from([0, 0, 0, 6, 0, 1, 0, 2])]));
+
+const names = (page: Page) => page.getByTestId('library-item-name').allTextContents();
+
+describe.skipIf(skipWithoutChromium)('piece workflow in Chromium (web mode)', () => {
+  let app: App;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(app.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('starts on the bundled examples', async () => {
+    await expect.poll(() => names(page)).toEqual(['Q1 happy', 'Q2 tense', 'Q3 sad', 'Q4 calm']);
+    await shot(page, '01-examples');
+  });
+
+  it('uploads two MIDI files and shows them in the library and the piano roll', async () => {
+    await page.getByTestId('file-input').setInputFiles([melody, chords]);
+    await expect.poll(() => names(page)).toEqual(['Q1 happy', 'Q2 tense', 'Q3 sad', 'Q4 calm', 'melody', 'chords']);
+    await page.getByTestId('library-item').filter({ hasText: 'melody' }).click();
+    await expect.poll(() => page.getByTestId('piece-name').textContent()).toContain('melody');
+    await expect.poll(() => page.getByTestId('piano-roll').getAttribute('data-notes')).toBe('8');
+    await shot(page, '02-two-uploaded');
+  });
+
+  it('plays: the audio context runs and the playhead moves; space pauses', async () => {
+    await page.getByTestId('play-button').click();
+    await expect.poll(() => page.getByTestId('play-button').getAttribute('data-state'), { timeout: 20_000 }).toBe('playing');
+    await expect.poll(() => page.getByTestId('play-button').getAttribute('data-audio')).toBe('running');
+    await expect.poll(async () => Number(await page.getByTestId('playhead-time').getAttribute('data-seconds'))).toBeGreaterThan(0.2);
+    await shot(page, '03-playing');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByTestId('play-button').getAttribute('data-state')).not.toBe('playing');
+  });
+
+  it('exports a MIDI file with the same notes', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-midi').click()]);
+    expect(download.suggestedFilename()).toBe('melody.mid');
+    const saved = join(files, 'exported.mid');
+    await download.saveAs(saved);
+    const notes = (f: string) => importMidi(readFileSync(f), f).notes.map((n) => [n.pitch, n.velocity, n.onsetBeat, n.offsetBeat]);
+    expect(notes(saved)).toEqual(notes(melody));
+  });
+
+  it('shows a corrupt file\'s error inline and keeps the library', async () => {
+    await page.getByTestId('file-input').setInputFiles([corrupt]);
+    await expect.poll(() => page.getByTestId('library-error').textContent()).toContain('corrupt.mid');
+    expect(await names(page)).toEqual(['Q1 happy', 'Q2 tense', 'Q3 sad', 'Q4 calm', 'melody', 'chords']);
+    await shot(page, '04-corrupt-file');
+  });
+
+  it('finds the workspace intact after a reload, and undoes and redoes', async () => {
+    await page.reload();
+    await expect.poll(() => names(page)).toEqual(['Q1 happy', 'Q2 tense', 'Q3 sad', 'Q4 calm', 'melody', 'chords']);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => names(page)).toEqual(['Q1 happy', 'Q2 tense', 'Q3 sad', 'Q4 calm', 'melody']);
+    await page.getByTestId('redo').click();
+    await expect.poll(() => names(page)).toEqual(['Q1 happy', 'Q2 tense', 'Q3 sad', 'Q4 calm', 'melody', 'chords']);
+    await shot(page, '05-after-reload');
+  });
+
+  it('survives a restart of the server too', async () => {
+    await app.stop();
+    app = await startApp(app.workspace);
+    await page.goto(app.url);
+    await expect.poll(() => names(page)).toEqual(['Q1 happy', 'Q2 tense', 'Q3 sad', 'Q4 calm', 'melody', 'chords']);
+  });
+});
