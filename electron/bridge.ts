@@ -7,7 +7,7 @@ import type { ApiEvent } from '../engine/api/jobs.js';
 import type { ApiReply } from '../engine/api/wire.js';
 
 /** What the native menus ask the renderer to do; 'import-file' carries a FileData ({ fileName, base64 }) the shell read. */
-export type MenuCommand = 'open' | 'import-file' | 'export-midi' | 'export-wav' | 'undo' | 'redo' | 'zoom-in' | 'zoom-out' | 'zoom-reset';
+export type MenuCommand = 'import-file' | 'export-midi' | 'export-wav' | 'undo' | 'redo' | 'zoom-in' | 'zoom-out' | 'zoom-reset';
 
 export interface SaveResult {
   saved: boolean;

@@ -71,6 +71,12 @@ function setRecent(list: string[]): void {
   buildMenu();
 }
 
+async function showOpenDialog(): Promise<void> {
+  const options = { properties: ['openFile' as const, 'multiSelections' as const], filters: [{ name: 'MIDI files', extensions: ['mid', 'midi', 'kar', 'smf'] }] };
+  const { canceled, filePaths } = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
+  if (!canceled) for (const path of filePaths) openFile(path);
+}
+
 /** Reads a MIDI file the shell was asked to open and hands it to the renderer to import. */
 function openFile(path: string): void {
   let payload;
@@ -105,6 +111,7 @@ function buildMenu(): void {
     { appName: PRODUCT_NAME, isMac, isDev, recent },
     {
       send: (command) => deliver(command),
+      open: () => void showOpenDialog(),
       openRecent: openFile,
       clearRecent: () => {
         app.clearRecentDocuments();

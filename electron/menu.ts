@@ -16,6 +16,8 @@ export interface MenuOptions {
 
 export interface MenuActions {
   send(command: MenuCommand): void;
+  /** The native open dialog; chosen files are read by the shell, so they join Open Recent. */
+  open(): void;
   openRecent(path: string): void;
   clearRecent(): void;
   about(): void;
@@ -43,7 +45,7 @@ export function menuTemplate(o: MenuOptions, a: MenuActions): MenuItemConstructo
   const file: MenuItemConstructorOptions = {
     label: mnemonic('&File', o.isMac),
     submenu: [
-      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => a.send('open') },
+      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => a.open() },
       { label: 'Open Recent', submenu: recentItems },
       sep,
       { label: 'Export MIDI…', accelerator: 'CmdOrCtrl+E', click: () => a.send('export-midi') },

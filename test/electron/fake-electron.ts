@@ -29,6 +29,7 @@ export const fake = {
   permissions: {} as Record<string, Handler>,
   blocked: [] as string[],
   nextSave: { canceled: true } as { canceled: boolean; filePath?: string },
+  nextOpen: [] as string[],
 };
 
 const record = (...call: unknown[]) => void fake.calls.push(call);
@@ -74,6 +75,7 @@ export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 
 export const shell = { openExternal: async (url: string) => record('openExternal', url) };
 
 export const dialog = {
+  showOpenDialog: async (_win: unknown, options: unknown) => (record('showOpenDialog', options), { canceled: false, filePaths: fake.nextOpen }),
   showSaveDialog: async (_win: unknown, options: { defaultPath: string }) => (record('showSaveDialog', options.defaultPath), fake.nextSave),
   showMessageBox: async (...args: unknown[]) => record('showMessageBox', args.at(-1)),
   showErrorBox: (title: string, content: string) => record('showErrorBox', title, content),

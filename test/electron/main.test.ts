@@ -84,18 +84,27 @@ describe.skipIf(!built)('main process (built app, fake Electron)', () => {
   });
 
   it('sends menu commands to the renderer', () => {
-    menuItem('&File', 'Open…').click();
     menuItem('&Edit', 'Redo').click();
     menuItem('&View', 'Zoom In').click();
-    expect(window().sent.filter((s) => s[0] === CHANNELS.menu).map((s) => s[1])).toEqual(['open', 'redo', 'zoom-in']);
+    expect(window().sent.filter((s) => s[0] === CHANNELS.menu).map((s) => s[1])).toEqual(['redo', 'zoom-in']);
+  });
+
+  it('opens files chosen in the native dialog and lists them as recent', async () => {
+    const chosen = join(fake.base, 'chosen.mid');
+    writeFileSync(chosen, simpleSmf([{ pitch: 64, start: 0, duration: 480 }]));
+    fake.nextOpen = [chosen];
+    menuItem('&File', 'Open…').click();
+    await until(() => window().sent.some((s) => s[1] === 'import-file' && (s[2] as { fileName: string }).fileName === 'chosen.mid'));
+    expect(fake.calls).toContainEqual(['addRecentDocument', chosen]);
   });
 
   it('opens a file handed over by the OS, lists it as recent, and never saves over it', async () => {
     const original = join(fake.base, 'from the OS.mid');
     writeFileSync(original, simpleSmf([{ pitch: 60, start: 0, duration: 480 }]));
     app.emit('second-instance', {}, ['/opt/muser-studio', '--flag', 'from the OS.mid'], fake.base);
-    await until(() => window().sent.some((s) => s[1] === 'import-file'));
-    expect(window().sent.find((s) => s[1] === 'import-file')?.[2]).toEqual({ fileName: 'from the OS.mid', base64: b64(readFileSync(original)) });
+    const fromOs = () => window().sent.find((s) => s[1] === 'import-file' && (s[2] as { fileName: string }).fileName === 'from the OS.mid');
+    await until(() => fromOs() !== undefined);
+    expect(fromOs()?.[2]).toEqual({ fileName: 'from the OS.mid', base64: b64(readFileSync(original)) });
     expect(fake.calls).toContainEqual(['addRecentDocument', original]);
     expect(menuItem('&File', 'Open Recent').submenu[0].label).toBe('from the OS.mid');
 

@@ -12,6 +12,7 @@ function build(o: Partial<MenuOptions> = {}) {
     { appName: 'MusER Studio', isMac: false, isDev: false, recent: [], ...o },
     {
       send: (c: MenuCommand) => void log.push(`send ${c}`),
+      open: () => void log.push('open dialog'),
       openRecent: (p) => void log.push(`open ${p}`),
       clearRecent: () => void log.push('clear'),
       about: () => void log.push('about'),
@@ -33,8 +34,9 @@ function build(o: Partial<MenuOptions> = {}) {
 describe('menu template', () => {
   it('sends the music commands to the renderer, with their shortcuts', () => {
     const m = build();
+    expect(m.find('Open…').accelerator).toBe('CmdOrCtrl+O');
+    m.click('Open…');
     const expected: [string, string, MenuCommand][] = [
-      ['Open…', 'CmdOrCtrl+O', 'open'],
       ['Export MIDI…', 'CmdOrCtrl+E', 'export-midi'],
       ['Export WAV…', 'CmdOrCtrl+Shift+E', 'export-wav'],
       ['Undo', 'CmdOrCtrl+Z', 'undo'],
@@ -47,7 +49,7 @@ describe('menu template', () => {
       expect(m.find(label).accelerator, label).toBe(accelerator);
       m.click(label);
     }
-    expect(m.log).toEqual(expected.map(([, , c]) => `send ${c}`));
+    expect(m.log).toEqual(['open dialog', ...expected.map(([, , c]) => `send ${c}`)]);
     expect(m.roles).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'quit']));
   });
 

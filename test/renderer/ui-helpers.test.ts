@@ -21,6 +21,8 @@ describe('keyboard shortcuts', () => {
     expect(keyCommand(key('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
     expect(keyCommand(key('y', { ctrlKey: true }))).toBe('redo');
     expect(keyCommand(key('y', { metaKey: true }))).toBeNull();
+    expect(keyCommand(key('o', { ctrlKey: true }))).toBe('open');
+    expect(keyCommand(key('o', { metaKey: true }))).toBe('open');
     expect(keyCommand(key(' '))).toBe('toggle-play');
     expect(keyCommand(key('+', { shiftKey: true }))).toBe('zoom-in');
     expect(keyCommand(key('-'))).toBe('zoom-out');

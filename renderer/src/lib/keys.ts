@@ -1,6 +1,6 @@
 // Keyboard shortcuts of the main window, decided from the key alone so they can be tested.
 
-export type KeyCommand = 'undo' | 'redo' | 'toggle-play' | 'zoom-in' | 'zoom-out' | 'zoom-reset';
+export type KeyCommand = 'open' | 'undo' | 'redo' | 'toggle-play' | 'zoom-in' | 'zoom-out' | 'zoom-reset';
 
 export interface KeyLike {
   key: string;
@@ -17,6 +17,8 @@ export function keyCommand(e: KeyLike): KeyCommand | null {
   if (mod) {
     if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
     if (key === 'y' && e.ctrlKey && !e.metaKey) return 'redo';
+    // in web mode (Electron's menu takes Ctrl/Cmd+O first): our Open, not the browser's
+    if (key === 'o' && !e.shiftKey) return 'open';
     // Ctrl/Cmd with + - 0 stays the browser's page zoom
     return null;
   }
