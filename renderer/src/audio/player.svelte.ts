@@ -30,6 +30,18 @@ export class Player {
     this.state = 'stopped';
   }
 
+  /** Other notes from the same playhead (A/B listening): playback goes on, now with these. */
+  swap(notes: readonly Note[]): void {
+    const playing = this.#session !== null;
+    const at = this.#session ? this.#session.position() : this.position;
+    this.#halt();
+    this.#notes = notes;
+    this.duration = notesEnd(notes);
+    const to = Math.min(at, this.duration);
+    if (playing) this.#start(to);
+    else this.position = to;
+  }
+
   toggle(): void {
     if (this.state === 'playing' || this.state === 'loading') this.pause();
     else void this.play();

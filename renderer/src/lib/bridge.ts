@@ -1,10 +1,11 @@
 // What the Electron preload exposes as `window.muser` (contextBridge). The browser
 // (web mode) has no bridge; every caller checks `muserBridge()` first.
 
+import type { ApiEvent } from '../../../engine/api/jobs.js';
 import type { ApiReply } from '../../../engine/api/wire.js';
 
 /** Commands of the application menu, sent to the page. */
-export type MenuCommand = 'open' | 'import-file' | 'export-midi' | 'export-wav' | 'undo' | 'redo' | 'zoom-in' | 'zoom-out' | 'zoom-reset';
+export type MenuCommand = 'import-file' | 'export-midi' | 'export-wav' | 'undo' | 'redo' | 'zoom-in' | 'zoom-out' | 'zoom-reset';
 
 export interface MuserBridge {
   /** One API operation through IPC; resolves to the same reply `muser serve` sends. */
@@ -15,6 +16,8 @@ export interface MuserBridge {
   startDrag(fileName: string, base64: string): void;
   /** Listens to menu commands ('import-file' carries { fileName, base64 }); returns the unsubscribe. */
   onMenu(listener: (command: MenuCommand, payload?: unknown) => void): () => void;
+  /** Listens to job progress and results (web mode gets them over SSE); returns the unsubscribe. */
+  onEvent(listener: (event: ApiEvent) => void): () => void;
 }
 
 declare global {

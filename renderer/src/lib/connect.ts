@@ -1,8 +1,12 @@
-// Picks the API door for this page: the Electron bridge when present, else HTTP.
+// Picks the API door for this page: the Electron bridge when present, else HTTP (and
+// server-sent events for the engine's events).
 
+import type { ApiEvent } from '../../../engine/api/jobs.js';
 import type { ApiClient } from '../../../engine/api/operations.js';
+import { asApiEvent, parseEvent } from './api-events.js';
 import { accessToken, bridgeTransport, createClient, httpTransport } from './api.js';
 import { muserBridge } from './bridge.js';
+import { keepOpen, type OpenStream } from './event-source.js';
 
 export function connectApi(): ApiClient {
   const bridge = muserBridge();
@@ -12,3 +16,20 @@ export function connectApi(): ApiClient {
   if (new URLSearchParams(location.search).has('token')) history.replaceState(null, '', location.pathname);
   return createClient(httpTransport(token));
 }
+
+/** Engine events through the same door; returns the unsubscribe. */
+export function connectEvents(listener: (event: ApiEvent) => void): () => void {
+  const deliver = (event: ApiEvent | null) => event && listener(event);
+  const bridge = muserBridge();
+  if (bridge) return bridge.onEvent((e) => deliver(asApiEvent(e)));
+  return keepOpen(openEventSource, (data) => deliver(parseEvent(data)));
+}
+
+/** Same origin: the cookie the page load set authenticates the stream. */
+const openEventSource: OpenStream = (handlers) => {
+  const source = new EventSource('/api/events');
+  source.onopen = () => handlers.onOpen();
+  source.onmessage = (e: MessageEvent<string>) => handlers.onData(e.data);
+  source.onerror = () => handlers.onError();
+  return () => source.close();
+};

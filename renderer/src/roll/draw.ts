@@ -9,6 +9,8 @@ export interface RollScene {
   layout: RollLayout;
   view: TimeView;
   notes: readonly Note[];
+  /** Notes drawn dimmed under `notes` (what a rearrangement started from). */
+  ghost: readonly Note[];
   beats: readonly number[];
   downbeats: readonly number[];
   playhead: number;
@@ -27,6 +29,7 @@ const COLORS = {
   keyLabel: '#4a5160',
   keyDivider: '#b7bcc6',
   playhead: '#ff6b5e',
+  ghost: 'rgba(141, 150, 165, 0.3)',
 };
 
 export function drawRoll(ctx: CanvasRenderingContext2D, scene: RollScene): void {
@@ -39,7 +42,8 @@ export function drawRoll(ctx: CanvasRenderingContext2D, scene: RollScene): void 
   ctx.clip();
   drawRows(ctx, layout);
   drawGrid(ctx, scene);
-  drawNotes(ctx, scene);
+  drawNotes(ctx, scene, scene.ghost, () => COLORS.ghost);
+  drawNotes(ctx, scene, scene.notes, velocityColor);
   ctx.restore();
   drawRuler(ctx, scene);
   drawKeyboard(ctx, layout);
@@ -73,15 +77,15 @@ function drawGrid(ctx: CanvasRenderingContext2D, scene: RollScene): void {
   for (const b of lines.bars) ctx.fillRect(Math.round(layout.gutter + b.x), top, 1, height);
 }
 
-function drawNotes(ctx: CanvasRenderingContext2D, scene: RollScene): void {
+function drawNotes(ctx: CanvasRenderingContext2D, scene: RollScene, notes: readonly Note[], color: (velocity: number) => string): void {
   const { layout, view } = scene;
   const from = xToTime(view, 0);
   const to = xToTime(view, timeAreaWidth(layout));
-  for (const n of scene.notes) {
+  for (const n of notes) {
     if (n.onset > to) break; // sorted by onset
     if (n.offset < from || n.pitch < layout.low || n.pitch > layout.high) continue;
     const r = noteRect(layout, view, n);
-    ctx.fillStyle = velocityColor(n.velocity);
+    ctx.fillStyle = color(n.velocity);
     ctx.fillRect(r.x, r.y, r.w, r.h);
   }
 }
@@ -134,7 +138,8 @@ function drawKeyboard(ctx: CanvasRenderingContext2D, layout: RollLayout): void {
   ctx.fillRect(0, 0, layout.gutter, layout.ruler);
 }
 
-function drawPlayhead(ctx: CanvasRenderingContext2D, scene: RollScene): void {
+/** The playhead line; the latent heatmap draws the same one. */
+export function drawPlayhead(ctx: CanvasRenderingContext2D, scene: Pick<RollScene, 'view' | 'playhead'> & { layout: Pick<RollLayout, 'gutter' | 'width' | 'height'> }): void {
   const { layout } = scene;
   const x = layout.gutter + timeToX(scene.view, scene.playhead);
   if (x < layout.gutter || x > layout.width) return;

@@ -2,9 +2,14 @@
 
 import { Player } from '../audio/player.svelte.js';
 import { connectApi } from '../lib/connect.js';
+import { AbListening } from './ab-listening.svelte.js';
+import { Emotions } from './emotions.svelte.js';
 import { Exporter } from './exporter.svelte.js';
+import { Fetched } from './fetched.svelte.js';
+import { Jobs } from './jobs.svelte.js';
 import { Library } from './library.svelte.js';
 import { SelectedPiece } from './piece.svelte.js';
+import { Studio } from './studio.svelte.js';
 
 const api = connectApi();
 
@@ -12,3 +17,14 @@ export const library = new Library(api);
 export const selectedPiece = new SelectedPiece(api);
 export const player = new Player();
 export const exporter = new Exporter(api);
+/** The analysis views' data: whether the models load, the selected and the compared piece's latents, the atlas. */
+export const modelInfo = new Fetched(() => api.call('model.info', {}));
+export const latents = new Fetched((id) => api.call('piece.latents', { id }));
+export const compareLatents = new Fetched((id) => api.call('piece.latents', { id }));
+/** Keyed by the library's pieces: a refresh keeps the old atlas on screen until the new one comes. */
+export const atlas = new Fetched(() => api.call('atlas.get', {}), { keep: true });
+/** The studio: its jobs (rearranging, generating), the pieces' emotion estimates, A/B listening. */
+export const jobs = new Jobs(api);
+export const emotions = new Emotions(api);
+export const studio = new Studio(api, jobs, library, selectedPiece, emotions, modelInfo);
+export const ab = new AbListening(api, player, selectedPiece);

@@ -12,6 +12,8 @@ export type ExportState = 'idle' | 'saving' | 'rendering';
 export class Exporter {
   midi = $state<ExportState>('idle');
   wav = $state<ExportState>('idle');
+  /** The analysis exports: a piece's latents (CSV, JSON) or a view as PNG. */
+  analysis = $state<ExportState>('idle');
   /** The last success ("Saved song.wav") or failure, until the next export. */
   message = $state<string | null>(null);
   failed = $state(false);
@@ -41,6 +43,25 @@ export class Exporter {
       return [fileName, await saveFile(fileName, bytes, 'audio/wav')];
     });
     this.wav = 'idle';
+  }
+
+  exportLatents(id: string, format: 'csv' | 'json'): Promise<void> {
+    return this.#analysisExport(format.toUpperCase(), async () => {
+      const f = await this.#api.call('piece.exportLatents', { id, format });
+      return [f.fileName, await saveFile(f.fileName, base64ToBytes(f.base64), format === 'csv' ? 'text/csv' : 'application/json')];
+    });
+  }
+
+  /** A picture of a view; `image` makes the PNG bytes. */
+  exportPng(fileName: string, image: () => Promise<Uint8Array>): Promise<void> {
+    return this.#analysisExport('PNG', async () => [fileName, await saveFile(fileName, await image(), 'image/png')]);
+  }
+
+  async #analysisExport(what: string, action: () => Promise<[string, { saved: boolean; path?: string }]>): Promise<void> {
+    if (this.analysis !== 'idle') return;
+    this.analysis = 'saving';
+    await this.#report(what, action);
+    this.analysis = 'idle';
   }
 
   dismiss(): void {

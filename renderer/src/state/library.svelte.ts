@@ -34,10 +34,15 @@ export class Library {
   }
 
   async load(): Promise<void> {
-    await this.#run('Library', async () => this.#show(await this.#api.call('library.list', {})));
+    await this.refresh();
     await this.#run('Examples', async () => {
       this.examples = await this.#api.call('library.examples', {});
     });
+  }
+
+  /** Lists the library again: the engine added pieces itself (a rearrangement, a generation). */
+  refresh(): Promise<void> {
+    return this.#run('Library', async () => this.#show(await this.#api.call('library.list', {})));
   }
 
   /** Imports the files one by one; each bad file gets its own problem line. */

@@ -1,0 +1,74 @@
+// A running job as the UI sees it, folded from its events: progress and the notes
+// decoded so far for each batch item (variation), then the result or the error.
+
+import type { ApiEvent } from '../../../engine/api/jobs.js';
+import type { ApiError } from '../../../engine/api/wire.js';
+import { compareNotes, type Note } from '../../../engine/piece/piece.js';
+
+export interface JobItem {
+  /** Tokens decoded, of `total` budgeted. */
+  done: number;
+  total: number;
+  /** Sorted by onset, then pitch, as a piece's notes are. */
+  notes: Note[];
+}
+
+export type JobStatus = 'running' | 'done' | 'failed';
+
+export interface JobState {
+  id: string;
+  status: JobStatus;
+  items: JobItem[];
+  result?: unknown;
+  error?: ApiError;
+}
+
+export function newJob(id: string): JobState {
+  return { id, status: 'running', items: [] };
+}
+
+const EMPTY_ITEM: JobItem = { done: 0, total: 0, notes: [] };
+
+/** The job after one of its events; a finished job stays as it finished. */
+export function applyEvent(job: JobState, event: ApiEvent): JobState {
+  if (job.status !== 'running' || event.job !== job.id) return job;
+  switch (event.kind) {
+    case 'job.progress': {
+      const items = [...job.items];
+      for (let i = items.length; i < event.item; i++) items[i] = EMPTY_ITEM;
+      const had = items[event.item] ?? EMPTY_ITEM;
+      items[event.item] = { done: event.done, total: event.total, notes: mergeNotes(had.notes, event.notes) };
+      return { ...job, items };
+    }
+    case 'job.done':
+      return { ...job, status: 'done', result: event.result };
+    case 'job.failed':
+      return { ...job, status: 'failed', error: event.error };
+  }
+}
+
+/** Adds freshly decoded notes; they usually come after the others, but the model may step back in time. */
+export function mergeNotes(have: readonly Note[], fresh: readonly Note[]): Note[] {
+  if (fresh.length === 0) return have as Note[];
+  const sorted = [...fresh].sort(compareNotes);
+  if (have.length === 0 || compareNotes(have[have.length - 1], sorted[0]) <= 0) return [...have, ...sorted];
+  const out: Note[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < have.length || j < sorted.length) {
+    if (j >= sorted.length || (i < have.length && compareNotes(have[i], sorted[j]) <= 0)) out.push(have[i++]);
+    else out.push(sorted[j++]);
+  }
+  return out;
+}
+
+/** Tokens done and budgeted over all items. */
+export function jobProgress(job: JobState): { done: number; total: number } {
+  let done = 0;
+  let total = 0;
+  for (const it of job.items) {
+    done += it.done;
+    total += it.total;
+  }
+  return { done, total };
+}

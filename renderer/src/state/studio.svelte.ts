@@ -1,0 +1,135 @@
+// The studio's two ways to make pieces, run as engine jobs one at a time: rearranging
+// A with elements of B, and generating variations for a quadrant. While a job decodes,
+// its notes stream into the roll; its results (added to the library by the engine) are
+// listed, selected and placed on the valence–arousal plane.
+
+import type { ApiClient, ArgsOf, ModelInfo } from '../../../engine/api/operations.js';
+import type { Piece } from '../../../engine/piece/piece.js';
+import type { MadePiece } from '../../../engine/studio/studio.js';
+import { quadrantLabel } from '../lib/quadrants.js';
+import type { Streaming } from '../lib/roll-content.js';
+import type { Emotions } from './emotions.svelte.js';
+import type { Fetched } from './fetched.svelte.js';
+import type { Jobs } from './jobs.svelte.js';
+import type { Library } from './library.svelte.js';
+import type { SelectedPiece } from './piece.svelte.js';
+
+export type JobKind = 'rearrange' | 'generate';
+
+export interface StudioJob {
+  kind: JobKind;
+  /** Null until the engine has answered with the job's id. */
+  id: string | null;
+  /** The roll shows the job while this piece is selected. */
+  anchor: string | null;
+  /** The piece decoded over (a rearrangement's A), dimmed under the new notes. */
+  base: Piece | null;
+  label: string;
+  /** Variations decoded side by side. */
+  count: number;
+}
+
+export type Outcome = { kind: JobKind; made: MadePiece[] } | { kind: JobKind; cancelled: true };
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export class Studio {
+  readonly #api: ApiClient;
+  readonly #jobs: Jobs;
+  readonly #library: Library;
+  readonly #selected: SelectedPiece;
+  readonly #emotions: Emotions;
+  readonly #modelInfo: Fetched<ModelInfo>;
+  /** What `model.info` said (a failed call counts as unavailable); null until it answered. */
+  model: ModelInfo | null = $derived.by(
+    () => this.#modelInfo.value ?? (this.#modelInfo.error === null ? null : { available: false, message: this.#modelInfo.error, provider: null, elements: [] }),
+  );
+  job = $state.raw<StudioJob | null>(null);
+  /** The last job's outcome, shown until the next one starts. */
+  outcome = $state.raw<Outcome | null>(null);
+  error = $state<string | null>(null);
+  /** A new job can start. */
+  ready = $derived(this.model?.available === true && this.job === null);
+  /** The running job's notes for the roll, while its anchor piece is selected. */
+  streaming: Streaming | null = $derived.by(() => {
+    const job = this.job;
+    // until the engine has taken the job, the roll keeps showing the selection as it is
+    if (!job?.id || this.#library.selectedId !== job.anchor) return null;
+    return { base: job.base, notes: this.#jobs.states[job.id]?.items[0]?.notes ?? [], label: job.label };
+  });
+
+  constructor(api: ApiClient, jobs: Jobs, library: Library, selected: SelectedPiece, emotions: Emotions, modelInfo: Fetched<ModelInfo>) {
+    this.#api = api;
+    this.#jobs = jobs;
+    this.#library = library;
+    this.#selected = selected;
+    this.#emotions = emotions;
+    this.#modelInfo = modelInfo;
+  }
+
+  loadModel(): Promise<void> {
+    return this.#modelInfo.show('model.info');
+  }
+
+  /** A with the chosen elements of B: A is shown, the result decodes over it. */
+  async rearrange(args: ArgsOf<'rearrange.start'>): Promise<void> {
+    const name = (id: string) => this.#library.items.find((i) => i.id === id)?.name ?? id;
+    const label = `Rearranging ${name(args.a)} with the ${args.elements.join('+')} of ${name(args.b)}`;
+    await this.#run({ kind: 'rearrange', id: null, anchor: args.a, base: null, label, count: 1 }, async () => {
+      this.#library.select(args.a);
+      const { piece } = await this.#api.call('piece.get', { id: args.a });
+      this.job = this.job && { ...this.job, base: piece };
+      return this.#jobs.start('rearrange.start', args);
+    }, (result) => [result as MadePiece]);
+  }
+
+  /** `count` new pieces for a quadrant; the roll shows the first as it decodes. */
+  async generate(args: ArgsOf<'generate.start'>): Promise<void> {
+    const label = `Generating ${quadrantLabel(args.quadrant)}, ${args.bars} bars${args.count > 1 ? ` (showing variation 1 of ${args.count})` : ''}`;
+    await this.#run({ kind: 'generate', id: null, anchor: this.#library.selectedId, base: null, label, count: args.count }, () => this.#jobs.start('generate.start', args), (result) => (result as { pieces: MadePiece[] }).pieces);
+  }
+
+  async cancel(): Promise<void> {
+    const id = this.job?.id;
+    if (!id) return;
+    try {
+      await this.#jobs.cancel(id);
+    } catch (err) {
+      this.error = messageOf(err);
+    }
+  }
+
+  async #run(job: StudioJob, start: () => Promise<string>, made: (result: unknown) => MadePiece[]): Promise<void> {
+    if (!this.ready) return;
+    this.error = null;
+    this.outcome = null;
+    this.job = job;
+    let id: string | null = null;
+    try {
+      id = await start();
+      this.job = { ...this.job, id };
+      const end = await this.#jobs.finished(id);
+      if (end.status === 'done') {
+        const pieces = made(end.result);
+        for (const p of pieces) this.#emotions.set(p.item.id, p.emotion);
+        await this.#library.refresh();
+        const first = pieces[0]?.item.id;
+        if (first) {
+          this.#library.select(first);
+          // the roll keeps the decoded notes until the result itself is there to show
+          await this.#selected.show(first);
+        }
+        this.outcome = { kind: job.kind, made: pieces };
+      } else if (end.error?.kind === 'cancelled') {
+        this.outcome = { kind: job.kind, cancelled: true };
+      } else {
+        this.error = end.error?.message ?? 'the job failed';
+      }
+    } catch (err) {
+      this.error = messageOf(err);
+    } finally {
+      if (id) this.#jobs.forget(id);
+      this.job = null;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Note, Piece } from '../../engine/piece/piece.js';
+import type { LibraryItem, Origin } from '../../engine/workspace/library.js';
+import { defaultSource, followSelection } from '../../renderer/src/lib/rearrange-defaults.js';
+import { rollContent } from '../../renderer/src/lib/roll-content.js';
+import { samplingArgs } from '../../renderer/src/lib/sampling.js';
+
+const item = (id: string, origin: Origin = { kind: 'import', fileName: `${id}.mid` }): LibraryItem => ({
+  id,
+  name: id,
+  file: `${id}-file`,
+  origin,
+  addedAt: '2024-01-01T00:00:00.000Z',
+  summary: { notes: 1, seconds: 1, bars: 1, timing: 'grid' },
+});
+
+describe('the Rearrange form\'s defaults', () => {
+  const items = [item('a'), item('b'), item('c'), item('ab', { kind: 'result', description: '', from: ['a', 'b'] })];
+
+  it('A follows the selection, but stays when the selection is a result made from it', () => {
+    expect(followSelection(null, items, 'a')).toBe('a');
+    expect(followSelection('a', items, 'c')).toBe('c');
+    expect(followSelection('a', items, 'ab')).toBe('a');
+    expect(followSelection('c', items, 'ab')).toBe('ab');
+    expect(followSelection('a', items.slice(1), 'ab')).toBe('ab'); // A is gone
+    expect(followSelection('a', items, null)).toBeNull();
+  });
+
+  it('B stays while it is there and is not A, else it is the first other piece', () => {
+    expect(defaultSource(null, items, 'a')).toBe('b');
+    expect(defaultSource('c', items, 'a')).toBe('c');
+    expect(defaultSource('a', items, 'a')).toBe('b');
+    expect(defaultSource('gone', items, 'b')).toBe('a');
+    expect(defaultSource(null, [item('a')], 'a')).toBeNull();
+  });
+});
+
+describe('temperature and seed', () => {
+  const choice = { modelDefaults: true, temperature: 0.8, seed: '' };
+
+  it('leaves out what the model or the engine decides', () => {
+    expect(samplingArgs(choice)).toEqual({});
+    expect(samplingArgs({ ...choice, modelDefaults: false })).toEqual({ temperature: 0.8 });
+    expect(samplingArgs({ ...choice, seed: ' 42 ' })).toEqual({ seed: 42 });
+    expect(samplingArgs({ ...choice, seed: '0' })).toEqual({ seed: 0 });
+    expect(samplingArgs({ ...choice, seed: '4294967295' })).toEqual({ seed: 4294967295 });
+  });
+
+  it('refuses a seed the engine would refuse', () => {
+    for (const seed of ['-1', '1.5', '4294967296', 'abc', '1e3']) expect(samplingArgs({ ...choice, seed })).toBeNull();
+  });
+});
+
+const note = (pitch: number, onset = 0): Note => ({ pitch, velocity: 80, onset, offset: onset + 0.5, onsetBeat: onset * 2, offsetBeat: onset * 2 + 1 });
+const piece = (name: string, notes: Note[]): Piece => ({
+  notes,
+  beats: [0, 0.5],
+  downbeats: [0],
+  tempos: [{ beat: 0, bpm: 120 }],
+  meters: [{ beat: 0, numerator: 4, denominator: 4 }],
+  timing: 'grid',
+  source: { name, format: 'midi', tracks: [], adjustments: {} },
+});
+
+describe('what the roll shows', () => {
+  const selected = piece('result', [note(60), note(64)]);
+  const a = piece('a', [note(48)]);
+
+  it('the selected piece, by default', () => {
+    expect(rollContent(selected, null, null)).toEqual({ piece: selected, notes: selected.notes, ghost: [], label: null });
+  });
+
+  it('a rearrangement decoding over its A, dimmed', () => {
+    const r = rollContent(selected, { base: a, notes: [note(72)], label: 'Rearranging' }, null);
+    expect(r.piece).toBe(a);
+    expect(r.notes.map((n) => n.pitch)).toEqual([72]);
+    expect(r.ghost).toBe(a.notes);
+    expect(r.label).toBe('Rearranging');
+  });
+
+  it('a generation decoding on its own, without a grid yet', () => {
+    const r = rollContent(selected, { base: null, notes: [note(72), note(74, 1)], label: 'Generating' }, null);
+    expect(r.piece.notes.map((n) => n.pitch)).toEqual([72, 74]);
+    expect(r.piece.downbeats).toEqual([]);
+    expect(r.ghost).toEqual([]);
+  });
+
+  it('A/B: the version playing in colour, the other dimmed', () => {
+    const result = rollContent(selected, null, { playing: 'result', original: a.notes });
+    expect([result.notes, result.ghost]).toEqual([selected.notes, a.notes]);
+    const original = rollContent(selected, null, { playing: 'original', original: a.notes });
+    expect([original.notes, original.ghost]).toEqual([a.notes, selected.notes]);
+    expect(original.piece).toBe(selected);
+    expect(original.label).toMatch(/original/);
+  });
+});
