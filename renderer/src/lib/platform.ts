@@ -27,3 +27,22 @@ export async function saveFile(fileName: string, bytes: Uint8Array, type: string
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return { saved: true };
 }
+
+/** Electron can drag files out of the window; a browser tab cannot. */
+export const canDragOut = (): boolean => muserBridge() !== undefined;
+
+// A file dragged out and dropped back on our own window is not a new import.
+let ownDrag: { fileName: string; until: number } | null = null;
+const OWN_DRAG_MS = 60_000;
+
+/** Electron: starts the OS drag of a file (to the desktop or a DAW). */
+export function dragOut(fileName: string, base64: string): void {
+  const bridge = muserBridge();
+  if (!bridge) return;
+  ownDrag = { fileName, until: Date.now() + OWN_DRAG_MS };
+  bridge.startDrag(fileName, base64);
+}
+
+export function isOwnDrop(file: { name: string }, now = Date.now()): boolean {
+  return ownDrag !== null && now < ownDrag.until && file.name === ownDrag.fileName;
+}

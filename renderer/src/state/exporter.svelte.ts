@@ -5,7 +5,7 @@ import type { Note } from '../../../engine/piece/piece.js';
 import { renderWav } from '../audio/render-wav.js';
 import { base64ToBytes } from '../lib/base64.js';
 import { fileNameFor } from '../lib/format.js';
-import { saveFile } from '../lib/platform.js';
+import { dragOut, saveFile } from '../lib/platform.js';
 
 export type ExportState = 'idle' | 'saving' | 'rendering';
 
@@ -31,6 +31,15 @@ export class Exporter {
       return [f.fileName, await saveFile(f.fileName, base64ToBytes(f.base64), 'audio/midi')];
     });
     this.midi = 'idle';
+  }
+
+  /** Electron: drags the piece's MIDI file out of the window (errors show as export errors). */
+  async dragOut(id: string): Promise<void> {
+    await this.#report('MIDI', async () => {
+      const f = await this.#api.call('piece.exportMidi', { id });
+      dragOut(f.fileName, f.base64);
+      return [f.fileName, { saved: false }];
+    });
   }
 
   async exportWav(name: string, notes: readonly Note[]): Promise<void> {
