@@ -4,7 +4,7 @@ import { MOODS, QUADRANT_CENTRES, quadrantGrid, quadrantLabel } from '../../rend
 import { resultArrows } from '../../renderer/src/plane/arrows.js';
 import { arrowShape, PAD, plotArea, pointAt, toPlane } from '../../renderer/src/plane/geometry.js';
 
-const layout = { width: 230, height: 230 }; // a 200 x 200 plot
+const layout = { width: PAD.left + 200 + PAD.right, height: PAD.top + 200 + PAD.bottom }; // a 200 x 200 plot
 
 describe('the valence–arousal plane', () => {
   it('puts valence on x and arousal upwards on y, inside the padding', () => {

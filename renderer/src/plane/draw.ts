@@ -53,7 +53,7 @@ function drawQuadrants(ctx: CanvasRenderingContext2D, layout: PlaneLayout): void
     const top = c.arousal > 0.5;
     const topLeft = toPlane(layout, c.valence - 0.25, c.arousal + 0.25);
     ctx.fillStyle = quadrantStyle(q).colour;
-    ctx.globalAlpha = 0.06;
+    ctx.globalAlpha = 0.08;
     ctx.fillRect(topLeft.x, topLeft.y, a.width / 2, a.height / 2);
     ctx.globalAlpha = 1;
     // the name sits outside the quadrant's outer corner, where no point can cover it

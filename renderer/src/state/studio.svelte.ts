@@ -4,6 +4,7 @@
 // listed, selected and placed on the valence–arousal plane.
 
 import type { ApiClient, ArgsOf, ModelInfo } from '../../../engine/api/operations.js';
+import { messageOf } from '../../../engine/errors.js';
 import type { Piece } from '../../../engine/piece/piece.js';
 import type { MadePiece } from '../../../engine/studio/studio.js';
 import { quadrantLabel } from '../lib/quadrants.js';
@@ -30,8 +31,6 @@ export interface StudioJob {
 }
 
 export type Outcome = { kind: JobKind; made: MadePiece[] } | { kind: JobKind; cancelled: true };
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export class Studio {
   readonly #api: ApiClient;
@@ -78,15 +77,14 @@ export class Studio {
     await this.#run({ kind: 'rearrange', id: null, anchor: args.a, base: null, label, count: 1 }, async () => {
       this.#library.select(args.a);
       const { piece } = await this.#api.call('piece.get', { id: args.a });
-      this.job = this.job && { ...this.job, base: piece };
-      return this.#jobs.start('rearrange.start', args);
+      return { id: await this.#jobs.start('rearrange.start', args), base: piece };
     }, (result) => [result as MadePiece]);
   }
 
   /** `count` new pieces for a quadrant; the roll shows the first as it decodes. */
   async generate(args: ArgsOf<'generate.start'>): Promise<void> {
     const label = `Generating ${quadrantLabel(args.quadrant)}, ${args.bars} bars${args.count > 1 ? ` (showing variation 1 of ${args.count})` : ''}`;
-    await this.#run({ kind: 'generate', id: null, anchor: this.#library.selectedId, base: null, label, count: args.count }, () => this.#jobs.start('generate.start', args), (result) => (result as { pieces: MadePiece[] }).pieces);
+    await this.#run({ kind: 'generate', id: null, anchor: this.#library.selectedId, base: null, label, count: args.count }, async () => ({ id: await this.#jobs.start('generate.start', args), base: null }), (result) => (result as { pieces: MadePiece[] }).pieces);
   }
 
   async cancel(): Promise<void> {
@@ -99,15 +97,17 @@ export class Studio {
     }
   }
 
-  async #run(job: StudioJob, start: () => Promise<string>, made: (result: unknown) => MadePiece[]): Promise<void> {
+  async #run(job: StudioJob, start: () => Promise<{ id: string; base: Piece | null }>, made: (result: unknown) => MadePiece[]): Promise<void> {
     if (!this.ready) return;
     this.error = null;
     this.outcome = null;
     this.job = job;
     let id: string | null = null;
     try {
-      id = await start();
-      this.job = { ...this.job, id };
+      const started = await start();
+      id = started.id;
+      const running = { ...job, ...started };
+      this.job = running;
       const end = await this.#jobs.finished(id);
       if (end.status === 'done') {
         const pieces = made(end.result);
@@ -115,8 +115,9 @@ export class Studio {
         await this.#library.refresh();
         const first = pieces[0]?.item.id;
         if (first) {
+          // the roll goes on showing the decoded notes until the result itself is there
+          this.job = { ...running, anchor: first };
           this.#library.select(first);
-          // the roll keeps the decoded notes until the result itself is there to show
           await this.#selected.show(first);
         }
         this.outcome = { kind: job.kind, made: pieces };
