@@ -7,12 +7,12 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simpleSmf, type SimpleNote } from '../fixtures/make-midi.js';
 import { tempDir } from '../helpers.js';
 import { noModels } from '../model/helpers.js';
-import { launchBrowser, shot, skipWithoutChromium, startApp, type App } from './harness.js';
+import { openApp, shot, skipWithoutChromium, type OpenApp } from './harness.js';
 
 const files = tempDir('muser-e2e-analysis-');
 const melody = join(files, 'melody.mid');
@@ -41,20 +41,14 @@ const attr = (page: Page, testid: string, name: string) => page.getByTestId(test
 const WAIT = { timeout: 60_000 };
 
 describe.skipIf(skipWithoutChromium || noModels)('analysis views in Chromium (web mode)', () => {
-  let app: App;
-  let browser: Browser;
+  let e2e: OpenApp;
   let page: Page;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(app.url);
+    e2e = await openApp();
+    page = e2e.page;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => e2e?.close());
 
   it('uploads two pieces and selects one', async () => {
     await page.getByTestId('file-input').setInputFiles([melody, chords]);
@@ -197,7 +191,7 @@ describe.skipIf(skipWithoutChromium || noModels)('analysis views in Chromium (we
       else real.value = { ...real.value, atlas: null };
       await r.fulfill({ json: real });
     });
-    await other.goto(app.url);
+    await other.goto(e2e.app.url);
     await other.getByTestId('view-tab-atlas').click();
     await expect.poll(() => other.getByTestId('atlas-stale').textContent(), WAIT).toContain('another encoder');
     expect(await other.getByTestId('atlas-panel').count()).toBe(7);
@@ -214,7 +208,7 @@ describe.skipIf(skipWithoutChromium || noModels)('analysis views in Chromium (we
     // the engine's answers when its models are missing (test/studio/studio-api.test.ts checks the engine side)
     await other.route('**/api/model.info', (r) => r.fulfill({ json: { ok: true, value: { available: false, message, provider: null, elements: [] } } }));
     for (const op of ['piece.latents', 'atlas.get']) await other.route(`**/api/${op}`, (r) => r.fulfill({ json: { ok: false, error: { kind: 'unavailable', message } } }));
-    await other.goto(app.url);
+    await other.goto(e2e.app.url);
     await expect.poll(() => other.getByTestId('latents-unavailable').textContent(), WAIT).toBe(message);
     expect(await other.getByTestId('heatmap').count()).toBe(0);
     await other.getByTestId('view-tab-atlas').click();

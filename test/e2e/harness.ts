@@ -58,6 +58,45 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A new page at `url`, in a context with the 1280×800 window the screenshots are taken at. */
+export async function openPage(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } })).newPage();
+  await page.goto(url);
+  return page;
+}
+
+export interface OpenApp {
+  /** The server; a suite that restarts it assigns the new one here, and close() stops that. */
+  app: App;
+  browser: Browser;
+  page: Page;
+  /** Closes the browser and stops the app. */
+  close(): Promise<void>;
+}
+
+/** Starts the app (startApp), launches Chromium and opens a page on the app's URL. */
+export async function openApp(): Promise<OpenApp> {
+  const app = await startApp();
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser();
+    const opened: OpenApp = {
+      app,
+      browser,
+      page: await openPage(browser, app.url),
+      close: async () => {
+        await opened.browser.close();
+        await opened.app.stop();
+      },
+    };
+    return opened;
+  } catch (e) {
+    await browser?.close();
+    await app.stop();
+    throw e;
+  }
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });

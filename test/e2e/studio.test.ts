@@ -19,7 +19,7 @@ import { toPlane } from '../../renderer/src/plane/geometry.js';
 import { simpleSmf, type SimpleNote } from '../fixtures/make-midi.js';
 import { tempDir } from '../helpers.js';
 import { noModels, suite } from '../model/helpers.js';
-import { launchBrowser, shot, skipWithoutChromium, startApp, type App } from './harness.js';
+import { launchBrowser, openApp, openPage, shot, skipWithoutChromium, type OpenApp } from './harness.js';
 
 const BEAT = 480;
 
@@ -83,20 +83,14 @@ function call<T>(page: Page, op: string, args: unknown): Promise<T> {
 }
 
 describe.skipIf(skipWithoutChromium || noModels)(suite('the studio in Chromium (web mode)'), () => {
-  let app: App;
-  let browser: Browser;
+  let e2e: OpenApp;
   let page: Page;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(app.url);
+    e2e = await openApp();
+    page = e2e.page;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => e2e?.close());
 
   it('opens beside the piece, with the models available', async () => {
     await expect.poll(() => names(page)).toEqual(['Q1 happy', 'Q2 tense', 'Q3 sad', 'Q4 calm']);
@@ -245,8 +239,7 @@ describe.skipIf(skipWithoutChromium)('the studio in Chromium without models', ()
   });
 
   it('says why and turns its actions off', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(server.url);
+    const page = await openPage(browser, server.url);
     await expect.poll(() => page.getByTestId('studio-error').textContent()).toContain('models/manifest.json: missing');
     expect(await page.getByTestId('rearrange-button').isDisabled()).toBe(true);
     await page.getByTestId('tab-generate').click();

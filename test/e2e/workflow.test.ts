@@ -5,12 +5,12 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMidi } from '../../engine/midi/import.js';
 import { simpleSmf } from '../fixtures/make-midi.js';
 import { tempDir } from '../helpers.js';
-import { launchBrowser, shot, skipWithoutChromium, startApp, type App } from './harness.js';
+import { openApp, shot, skipWithoutChromium, startApp, type OpenApp } from './harness.js';
 
 const files = tempDir('muser-e2e-files-');
 const melody = join(files, 'melody.mid');
@@ -23,20 +23,14 @@ writeFileSync(corrupt, Buffer.concat([Buffer.from('MThd'), Buffer.from([0, 0, 0,
 const names = (page: Page) => page.getByTestId('library-item-name').allTextContents();
 
 describe.skipIf(skipWithoutChromium)('piece workflow in Chromium (web mode)', () => {
-  let app: App;
-  let browser: Browser;
+  let e2e: OpenApp;
   let page: Page;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(app.url);
+    e2e = await openApp();
+    page = e2e.page;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => e2e?.close());
 
   it('starts on the bundled examples', async () => {
     await expect.poll(() => names(page)).toEqual(['Q1 happy', 'Q2 tense', 'Q3 sad', 'Q4 calm']);
@@ -89,9 +83,9 @@ describe.skipIf(skipWithoutChromium)('piece workflow in Chromium (web mode)', ()
   });
 
   it('survives a restart of the server too', async () => {
-    await app.stop();
-    app = await startApp(app.workspace);
-    await page.goto(app.url);
+    await e2e.app.stop();
+    e2e.app = await startApp(e2e.app.workspace);
+    await page.goto(e2e.app.url);
     await expect.poll(() => names(page)).toEqual(['Q1 happy', 'Q2 tense', 'Q3 sad', 'Q4 calm', 'melody', 'chords']);
   });
 });

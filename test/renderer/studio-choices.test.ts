@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Note, Piece } from '../../engine/piece/piece.js';
-import type { LibraryItem, Origin } from '../../engine/workspace/library.js';
 import { defaultSource, followSelection } from '../../renderer/src/lib/rearrange-defaults.js';
 import { rollContent } from '../../renderer/src/lib/roll-content.js';
 import { samplingArgs } from '../../renderer/src/lib/sampling.js';
-
-const item = (id: string, origin: Origin = { kind: 'import', fileName: `${id}.mid` }): LibraryItem => ({
-  id,
-  name: id,
-  file: `${id}-file`,
-  origin,
-  addedAt: '2024-01-01T00:00:00.000Z',
-  summary: { notes: 1, seconds: 1, bars: 1, timing: 'grid' },
-});
+import { libraryItem as item } from '../fixtures/library-items.js';
 
 describe('the Rearrange form\'s defaults', () => {
   const items = [item('a'), item('b'), item('c'), item('ab', { kind: 'result', description: '', from: ['a', 'b'] })];

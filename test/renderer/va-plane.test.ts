@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LibraryItem, Origin } from '../../engine/workspace/library.js';
 import { MOODS, QUADRANT_CENTRES, quadrantGrid, quadrantLabel } from '../../renderer/src/lib/quadrants.js';
 import { resultArrows } from '../../renderer/src/plane/arrows.js';
 import { arrowShape, PAD, plotArea, pointAt, toPlane } from '../../renderer/src/plane/geometry.js';
+import { libraryItem as item } from '../fixtures/library-items.js';
 
 const layout = { width: PAD.left + 200 + PAD.right, height: PAD.top + 200 + PAD.bottom }; // a 200 x 200 plot
 
@@ -59,15 +59,6 @@ describe('the valence–arousal plane', () => {
     expect(same.to).toEqual({ x: 5, y: 10 });
     expect(same.head.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
   });
-});
-
-const item = (id: string, origin: Origin): LibraryItem => ({
-  id,
-  name: id,
-  file: `${id}-file`,
-  origin,
-  addedAt: '2024-01-01T00:00:00.000Z',
-  summary: { notes: 1, seconds: 1, bars: 1, timing: 'grid' },
 });
 
 describe('arrows from origins', () => {

@@ -19,8 +19,12 @@ export function observeSize(onSize: (size: CanvasSize) => void): Attachment<HTML
   };
 }
 
-/** Sizes the canvas's pixels for `size` and returns its context, scaled to draw in CSS pixels. */
-export function canvasContext(canvas: HTMLCanvasElement, size: CanvasSize): CanvasRenderingContext2D | null {
+/**
+ * Sizes the canvas's pixels for `size` and returns its context, scaled to draw in CSS
+ * pixels; null while there is no canvas yet or no size to draw at.
+ */
+export function canvasContext(canvas: HTMLCanvasElement | null | undefined, size: CanvasSize): CanvasRenderingContext2D | null {
+  if (!canvas || size.width <= 0 || size.height <= 0) return null;
   const width = Math.round(size.width * size.dpr);
   const height = Math.round(size.height * size.dpr);
   if (canvas.width !== width || canvas.height !== height) {
