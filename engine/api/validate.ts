@@ -56,7 +56,11 @@ export const listOf =
   };
 
 type Shape = Record<string, Check<unknown>>;
-type ShapeValue<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> };
+type Value<S extends Shape, K extends keyof S> = ReturnType<S[K]>;
+// a field whose check accepts undefined is an optional field of the value
+type ShapeValue<S extends Shape> = { [K in keyof S as undefined extends Value<S, K> ? never : K]: Value<S, K> } & {
+  [K in keyof S as undefined extends Value<S, K> ? K : never]?: Value<S, K>;
+};
 
 /** An object with exactly these fields (unknown fields are refused, not ignored). */
 export function object<S extends Shape>(shape: S): Check<ShapeValue<S>> {
