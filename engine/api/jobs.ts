@@ -9,6 +9,8 @@ import type { Note } from '../piece/piece.js';
 import type { ApiError } from './wire.js';
 
 export interface JobProgress {
+  /** 'latents': a generation's prior is sampling (no notes yet); 'notes': decoding. */
+  phase: 'latents' | 'notes';
   /** Batch item (variation) the notes belong to. */
   item: number;
   done: number;

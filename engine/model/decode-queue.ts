@@ -14,6 +14,7 @@ import type { Fallback, Provider } from './providers.js';
 
 export interface JobHooks {
   onStep?(step: DecodeStep): void;
+  onLatent?(index: number): void;
   signal?: AbortSignal;
 }
 
@@ -121,6 +122,10 @@ export class DecodeQueue {
     if (!job || job.id !== m.id) return;
     if (m.kind === 'step') {
       job.hooks.onStep?.({ index: m.index, tokens: m.tokens });
+      return;
+    }
+    if (m.kind === 'latent') {
+      job.hooks.onLatent?.(m.index);
       return;
     }
     this.current = undefined;

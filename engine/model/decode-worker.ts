@@ -12,6 +12,8 @@ import type { Provider } from './providers.js';
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
 const { dir, provider } = workerData as { dir: string; provider: Provider };
+/** Latent positions per progress message while the prior samples. */
+const LATENT_EVERY = 16;
 
 let cancelled = -1;
 let chain = Promise.resolve();
@@ -30,6 +32,8 @@ try {
         const sequences = await runJob(loaded.graphs, vocab, m.job, {
           cancelled: () => cancelled === m.id,
           onStep: (s) => post({ kind: 'step', id: m.id, ...s }),
+          // one message per 16 positions is progress enough
+          onLatent: (index) => index % LATENT_EVERY === LATENT_EVERY - 1 && post({ kind: 'latent', id: m.id, index }),
         });
         post({ kind: 'done', id: m.id, sequences });
       } catch (err) {

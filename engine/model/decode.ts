@@ -37,6 +37,8 @@ export interface DecodeStep {
 
 export interface DecodeHooks {
   onStep?(step: DecodeStep): void;
+  /** Generation only: the prior has sampled the latents of positions 0..index. */
+  onLatent?(index: number): void;
   /** Checked before every step; true stops decoding with an AbortError. */
   cancelled?(): boolean;
 }

@@ -38,6 +38,8 @@ export interface DecodeOptions {
   seed?: number;
   /** Called for every generated token (batch item, index in its sequence, the token). */
   onToken?(item: number, index: number, token: number[]): void;
+  /** Generation: the prior has sampled the latents up to this position (every 16 positions). */
+  onLatent?(index: number): void;
   signal?: AbortSignal;
 }
 
@@ -169,6 +171,7 @@ export class Engine {
     const onToken = options.onToken;
     return {
       signal: options.signal,
+      onLatent: options.onLatent,
       onStep: onToken && ((s: DecodeStep) => s.tokens.forEach((t, item) => t && onToken(item, s.index, t))),
     };
   }

@@ -35,6 +35,7 @@ export type FromWorker =
   | { kind: 'ready'; provider: Provider; fallbacks: Fallback[] }
   | { kind: 'failed'; message: string }
   | { kind: 'step'; id: number; index: number; tokens: (number[] | null)[] }
+  | { kind: 'latent'; id: number; index: number }
   | { kind: 'done'; id: number; sequences: number[][][] }
   | { kind: 'aborted'; id: number }
   | { kind: 'error'; id: number; message: string };
@@ -47,7 +48,7 @@ export async function runJob(graphs: Graphs, vocab: Vocab, job: Job, hooks: Deco
   }
   const rngs = Array.from({ length: job.count }, (_, b) => xorshift32(job.seed, b));
   const emotion = new Array<number>(job.count).fill(job.emotion);
-  const codes = await sampleCodes(graphs, emotion, job.length, job.sampling, rngs, hooks.cancelled);
+  const codes = await sampleCodes(graphs, emotion, job.length, job.sampling, rngs, hooks);
   const latents = await graphs.dequantize(codes, job.count, job.length);
   return decodeLatents(graphs, vocab, { latents, batch: job.count, length: job.length, emotion, sampling: job.sampling, maxBars: job.maxBars }, rngs, hooks);
 }

@@ -3,13 +3,20 @@
 // the codes of t-1, every codebook is sampled with the same temperature and top-p (the plan's, else 1.0 / 0.9).
 
 import type { Graphs } from './graphs.js';
-import { abortError } from './decode.js';
+import { abortError, type DecodeHooks } from './decode.js';
 import type { Rng } from './rng.js';
 import { drawFor, sampleIndex, type SamplingPlan } from './sampling.js';
 import { int64 } from './tensors.js';
 
 /** Codes [n, length, codebooks] for n items with the given emotion field values. */
-export async function sampleCodes(graphs: Graphs, emotion: number[], length: number, sampling: SamplingPlan, rngs: Rng[], cancelled?: () => boolean): Promise<Int32Array> {
+export async function sampleCodes(
+  graphs: Graphs,
+  emotion: number[],
+  length: number,
+  sampling: SamplingPlan,
+  rngs: Rng[],
+  hooks: Pick<DecodeHooks, 'cancelled' | 'onLatent'> = {},
+): Promise<Int32Array> {
   const n = emotion.length;
   const { count: books, size } = graphs.manifest.codebooks;
   const codes = new Int32Array(n * length * books);
@@ -18,7 +25,7 @@ export async function sampleCodes(graphs: Graphs, emotion: number[], length: num
   const draw = drawFor(sampling, 'codes');
   let state = graphs.zeroState(graphs.manifest.prior_state, n);
   for (let t = 0; t < length; t++) {
-    if (cancelled?.()) throw abortError();
+    if (hooks.cancelled?.()) throw abortError();
     const out = await graphs.priorStep(int64(prev, [n, books]), emotionT, int64(new Array(n).fill(t), [n]), state);
     state = out.state;
     for (let b = 0; b < n; b++) {
@@ -27,6 +34,7 @@ export async function sampleCodes(graphs: Graphs, emotion: number[], length: num
         codes[(b * length + t) * books + k] = prev[b * books + k];
       }
     }
+    hooks.onLatent?.(t);
   }
   return codes;
 }

@@ -122,10 +122,10 @@ export class Studio {
       signal,
       onToken: (_item, _index, token) => {
         stream.push(token);
-        if (stream.length % PROGRESS_EVERY === 0) progress({ item: 0, done: stream.length, total: a.enc!.length, notes: stream.fresh() });
+        if (stream.length % PROGRESS_EVERY === 0) progress({ phase: 'notes', item: 0, done: stream.length, total: a.enc!.length, notes: stream.fresh() });
       },
     });
-    progress({ item: 0, done: a.enc!.length, total: a.enc!.length, notes: stream.fresh(true) });
+    progress({ phase: 'notes', item: 0, done: a.enc!.length, total: a.enc!.length, notes: stream.fresh(true) });
     const [nameA, nameB] = [this.workspace.item(r.a).name, this.workspace.item(r.b).name];
     const what = r.elements.length ? r.elements.join('+') : 'nothing';
     const made = this.addResult(engine.vocab, decoded.sequences[0], a.seq.meters, `${nameA} with ${what} of ${nameB}`, {
@@ -143,10 +143,11 @@ export class Studio {
       seed: g.seed,
       sampling: { temperature: g.temperature },
       signal,
+      onLatent: (index) => progress({ phase: 'latents', item: 0, done: index + 1, total: tokens, notes: [] }),
       onToken: (item, _index, token) => {
         const s = (streams[item] ??= new NoteStream(engine.vocab, [], undefined));
         s.push(token);
-        if (s.length % PROGRESS_EVERY === 0) progress({ item, done: s.length, total: tokens, notes: s.fresh() });
+        if (s.length % PROGRESS_EVERY === 0) progress({ phase: 'notes', item, done: s.length, total: tokens, notes: s.fresh() });
       },
     });
     const pieces: MadePiece[] = [];

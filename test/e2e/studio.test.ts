@@ -209,12 +209,9 @@ describe.skipIf(skipWithoutChromium || noModels)(suite('the studio in Chromium (
     await page.getByTestId('generate-bars').fill('64');
     await page.getByTestId('generate-button').click();
     await expect.poll(() => page.getByTestId('cancel-job').isEnabled()).toBe(true);
-    // the prior samples all 64 bars' latents before the first notes decode (about 2 s on an
-    // idle machine, far more when the suites share the cores): wait a while for notes to
-    // show in the screenshot, but cancelling must work either way
-    await page
-      .waitForFunction(() => Number(document.querySelector('[data-testid="job-progress"]')?.getAttribute('data-done')) > 16, null, { timeout: 10_000 })
-      .catch(() => undefined);
+    // the prior samples all 64 bars' latents before the first notes decode, reporting how far
+    await expect.poll(async () => Number(await attr(page, 'job-progress', 'data-latents'))).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('job-progress').textContent()).toMatch(/Sampling the latents: \d+ \/ 3074 positions/);
     expect(Number(await attr(page, 'job-progress', 'data-total'))).toBeGreaterThanOrEqual(Number(await attr(page, 'job-progress', 'data-done')));
     await shot(page, 'studio-07-generating');
     await page.getByTestId('cancel-job').click();

@@ -6,7 +6,7 @@ const note = { pitch: 60, velocity: 80, onset: 0, offset: 0.5, onsetBeat: 0, off
 
 describe('engine events as the page receives them', () => {
   it('reads progress, done and failed events', () => {
-    const progress = { kind: 'job.progress', job: 'j1', item: 0, done: 8, total: 40, notes: [note] };
+    const progress = { kind: 'job.progress', job: 'j1', phase: 'notes', item: 0, done: 8, total: 40, notes: [note] };
     expect(parseEvent(JSON.stringify(progress))).toEqual(progress);
     expect(asApiEvent({ kind: 'job.done', job: 'j1', result: { item: { id: 'x' } } })).toMatchObject({ kind: 'job.done' });
     expect(asApiEvent({ kind: 'job.failed', job: 'j1', error: { kind: 'cancelled', message: 'cancelled' } })).toMatchObject({ error: { kind: 'cancelled' } });
@@ -15,8 +15,9 @@ describe('engine events as the page receives them', () => {
   it('drops anything malformed instead of passing it on', () => {
     expect(parseEvent('not json')).toBeNull();
     expect(parseEvent('null')).toBeNull();
-    expect(asApiEvent({ kind: 'job.progress', job: 'j1', item: 0, done: 8, total: 40 })).toBeNull(); // no notes
-    expect(asApiEvent({ kind: 'job.progress', job: 'j1', item: -1, done: 8, total: 40, notes: [] })).toBeNull();
+    expect(asApiEvent({ kind: 'job.progress', job: 'j1', phase: 'notes', item: 0, done: 8, total: 40 })).toBeNull(); // no notes
+    expect(asApiEvent({ kind: 'job.progress', job: 'j1', item: 0, done: 8, total: 40, notes: [] })).toBeNull(); // no phase
+    expect(asApiEvent({ kind: 'job.progress', job: 'j1', phase: 'notes', item: -1, done: 8, total: 40, notes: [] })).toBeNull();
     expect(asApiEvent({ kind: 'job.done', job: 'j1' })).toBeNull();
     expect(asApiEvent({ kind: 'job.failed', job: 'j1', error: { kind: 'oops', message: 'x' } })).toBeNull();
     expect(asApiEvent({ kind: 'job.done', job: '', result: 1 })).toBeNull();

@@ -104,6 +104,10 @@ describe.skipIf(noModels)(suite('MusER views through the API'), () => {
     const done = await finished(job);
     expect(done.kind).toBe('job.done');
     const pieces = (done as { result: { pieces: { item: { name: string } }[] } }).result.pieces;
+    // the prior's sampling reports progress before any note is decoded
+    const phases = events.filter((e) => e.job === job && e.kind === 'job.progress').map((e) => (e.kind === 'job.progress' ? e.phase : ''));
+    expect(phases[0]).toBe('latents');
+    expect(phases.indexOf('notes')).toBeGreaterThan(phases.lastIndexOf('latents'));
     expect(pieces.map((p) => p.item.name)).toEqual(['Q3 sad 2 bars #1 (seed 3)', 'Q3 sad 2 bars #2 (seed 3)']);
 
     const long = await call('generate.start', { quadrant: 'Q1', count: 1, bars: 64 });

@@ -13,7 +13,7 @@ export function asApiEvent(value: unknown): ApiEvent | null {
   if (!isObject(value) || typeof value.job !== 'string' || value.job === '') return null;
   switch (value.kind) {
     case 'job.progress':
-      return isCount(value.item) && isCount(value.done) && isCount(value.total) && Array.isArray(value.notes) ? (value as ApiEvent) : null;
+      return (value.phase === 'latents' || value.phase === 'notes') && isCount(value.item) && isCount(value.done) && isCount(value.total) && Array.isArray(value.notes) ? (value as ApiEvent) : null;
     case 'job.done':
       return 'result' in value ? (value as ApiEvent) : null;
     case 'job.failed': {

@@ -19,6 +19,8 @@ export interface JobState {
   id: string;
   status: JobStatus;
   items: JobItem[];
+  /** A generation's latent positions sampled by the prior, before any note decodes. */
+  latents?: { done: number; total: number };
   result?: unknown;
   error?: ApiError;
 }
@@ -34,6 +36,7 @@ export function applyEvent(job: JobState, event: ApiEvent): JobState {
   if (job.status !== 'running' || event.job !== job.id) return job;
   switch (event.kind) {
     case 'job.progress': {
+      if (event.phase === 'latents') return { ...job, latents: { done: event.done, total: event.total } };
       const items = [...job.items];
       for (let i = items.length; i < event.item; i++) items[i] = EMPTY_ITEM;
       const had = items[event.item] ?? EMPTY_ITEM;
