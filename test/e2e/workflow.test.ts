@@ -88,4 +88,20 @@ describe.skipIf(skipWithoutChromium)('piece workflow in Chromium (web mode)', ()
     await page.goto(e2e.app.url);
     await expect.poll(() => names(page)).toEqual(['Q1 happy', 'Q2 tense', 'Q3 sad', 'Q4 calm', 'melody', 'chords']);
   });
+
+  it('imports several files dropped on the window, and says which dropped file is bad', async () => {
+    const dropped = [
+      { name: 'dropped one.mid', base64: readFileSync(melody).toString('base64') },
+      { name: 'dropped two.midi', base64: readFileSync(chords).toString('base64') },
+      { name: 'dropped bad.mid', base64: readFileSync(corrupt).toString('base64') },
+    ];
+    // what a drop from the file manager hands the page: a DataTransfer of File objects
+    await page.evaluate((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: 'audio/midi' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, dropped);
+    await expect.poll(() => names(page)).toEqual(['Q1 happy', 'Q2 tense', 'Q3 sad', 'Q4 calm', 'melody', 'chords', 'dropped one', 'dropped two']);
+    await expect.poll(() => page.getByTestId('library-error').allTextContents()).toEqual([expect.stringContaining('dropped bad.mid')]);
+  });
 });
