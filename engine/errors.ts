@@ -11,6 +11,9 @@ export class InputError extends Error {
   }
 }
 
+/** The models cannot run here (missing, damaged, or no runtime): views say so instead of failing. */
+export class ModelUnavailable extends Error {}
+
 /** The message of anything thrown, including the plain strings some parsers throw. */
 export function messageOf(err: unknown): string {
   if (err instanceof Error) return err.message;

@@ -10,18 +10,12 @@
 
 import { join } from 'node:path';
 import { writeMusic } from '../engine/cli/music-output.js';
+import { MOODS, QUADRANTS } from '../engine/model/emotion.js';
 import { Engine } from '../engine/model/engine.js';
 import { noteStats } from '../engine/model/note-stats.js';
 import { projectPath } from '../engine/paths.js';
 import { tokenSlots } from '../engine/model/token-slots.js';
-import type { Quadrant } from '../engine/tokens/tokenize.js';
 
-const QUADRANTS: { quadrant: Quadrant; mood: string }[] = [
-  { quadrant: 'Q1', mood: 'happy' },
-  { quadrant: 'Q2', mood: 'tense' },
-  { quadrant: 'Q3', mood: 'sad' },
-  { quadrant: 'Q4', mood: 'calm' },
-];
 const BARS = 8;
 const CANDIDATES = 16;
 /** Mean notes per onset in the EMOPIA test split (model card, objective metrics). */
@@ -29,7 +23,7 @@ const TEST_POLYPHONY = 2.15;
 
 const engine = await Engine.open();
 try {
-  for (const { quadrant, mood } of QUADRANTS) {
+  for (const quadrant of QUADRANTS) {
     const { sequences, seed } = await engine.generate({ quadrant, tokens: 2 + BARS * 48, maxBars: BARS, count: CANDIDATES }, { seed: 1000 + Number(quadrant[1]) });
     const scored = [];
     for (const [k, tokens] of sequences.entries()) {
@@ -39,7 +33,7 @@ try {
       scored.push({ k, tokens, stats, bars, emotion, score: (bars >= 4 ? 0 : 100) + Math.abs(stats.polyphony - TEST_POLYPHONY) + (emotion.quadrant === quadrant ? 0 : 1) });
     }
     const best = scored.sort((a, b) => a.score - b.score)[0];
-    const name = `${quadrant} ${mood}`;
+    const name = `${quadrant} ${MOODS[quadrant]}`;
     const file = join(projectPath('assets', 'examples'), `${name}.mid`);
     writeMusic(file, best.tokens, engine.vocab, [], { name });
     console.log(

@@ -1,10 +1,8 @@
 // Run one API call from untrusted input: check the name and the arguments, run the
 // operation, and turn any failure into an ApiReply a client can show.
 
-import { InputError, messageOf } from '../errors.js';
-import { ModelUnavailable } from '../studio/studio.js';
+import { toApiError } from './api-error.js';
 import { operations, type ApiContext, type OpName } from './operations.js';
-import { ArgError } from './validate.js';
 import type { ApiReply } from './wire.js';
 
 export function isOpName(name: string): name is OpName {
@@ -18,9 +16,6 @@ export async function dispatch(ctx: ApiContext, name: string, rawArgs: unknown):
     const args = operation.args(rawArgs ?? {}, name);
     return { ok: true, value: await operation.run(ctx, args) };
   } catch (err) {
-    if (err instanceof InputError || err instanceof ArgError) return { ok: false, error: { kind: 'input', message: err.message } };
-    if (err instanceof ModelUnavailable) return { ok: false, error: { kind: 'unavailable', message: err.message } };
-    console.error(`muser: ${name} failed:`, err);
-    return { ok: false, error: { kind: 'internal', message: `${name} failed: ${messageOf(err)}` } };
+    return { ok: false, error: toApiError(err, name) };
   }
 }

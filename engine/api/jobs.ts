@@ -3,9 +3,8 @@
 // (IPC messages in Electron, server-sent events in web mode), and a job can be cancelled.
 
 import { randomBytes } from 'node:crypto';
-import { InputError, messageOf } from '../errors.js';
-import { ModelUnavailable } from '../studio/studio.js';
 import type { Note } from '../piece/piece.js';
+import { toApiError } from './api-error.js';
 import type { ApiError } from './wire.js';
 
 export interface JobProgress {
@@ -40,10 +39,7 @@ export class Jobs {
     body((p) => this.emit({ kind: 'job.progress', job, ...p }), abort.signal)
       .then((result) => this.emit({ kind: 'job.done', job, result }))
       .catch((err) => {
-        const error: ApiError = abort.signal.aborted
-          ? { kind: 'cancelled', message: 'cancelled' }
-          : { kind: err instanceof InputError ? 'input' : err instanceof ModelUnavailable ? 'unavailable' : 'internal', message: messageOf(err) };
-        if (error.kind === 'internal') console.error(`muser: job ${job} failed:`, err);
+        const error: ApiError = abort.signal.aborted ? { kind: 'cancelled', message: 'cancelled' } : toApiError(err, `job ${job}`);
         this.emit({ kind: 'job.failed', job, error });
       })
       .finally(() => this.running.delete(job));

@@ -2,14 +2,13 @@
 // Electron's IPC handlers and `muser serve`'s HTTP routes both dispatch through this
 // table, so no operation exists on only one side.
 
-import { InputError } from '../errors.js';
 import { MAX_MIDI_BYTES } from '../midi/check-bytes.js';
 import { QUADRANTS } from '../model/emotion.js';
 import { ELEMENTS } from '../model/transfer.js';
 import type { Piece } from '../piece/piece.js';
 import { project, readAtlas, signature, type Atlas } from '../studio/atlas.js';
 import type { Studio } from '../studio/studio.js';
-import { exampleFiles } from '../workspace/examples.js';
+import { exampleFile, exampleNames } from '../workspace/examples.js';
 import { safeFileName } from '../workspace/file-names.js';
 import type { LibraryItem, LibraryView } from '../workspace/library.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -73,11 +72,10 @@ export const operations = {
     return { library: workspace.view(), item };
   }),
 
-  'library.examples': op(none, () => exampleFiles().map((e) => e.fileName)),
+  'library.examples': op(none, () => exampleNames()),
 
   'library.addExample': op(object({ fileName: nonEmpty(255) }), ({ workspace }, a): Imported => {
-    const ex = exampleFiles().find((e) => e.fileName === a.fileName);
-    if (!ex) throw new InputError(a.fileName, 'no such bundled example');
+    const ex = exampleFile(a.fileName);
     const item = workspace.importMidi(ex.fileName, ex.bytes, { kind: 'example', fileName: ex.fileName });
     return { library: workspace.view(), item };
   }),

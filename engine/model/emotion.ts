@@ -9,6 +9,9 @@ import { tokenWindows } from './windows.js';
 
 export const QUADRANTS: readonly Quadrant[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 
+/** What each quadrant is called in the app. */
+export const MOODS: Record<Quadrant, string> = { Q1: 'happy', Q2: 'tense', Q3: 'sad', Q4: 'calm' };
+
 export interface EmotionEstimate {
   probabilities: Record<Quadrant, number>;
   /** The most likely quadrant. */

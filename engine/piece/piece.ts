@@ -74,6 +74,13 @@ export interface Piece {
   source: SourceInfo;
 }
 
+const PITCH_NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
+
+/** 60 -> "C4", 61 -> "C#4" (scientific pitch notation, as Tone.js reads it). */
+export function pitchName(pitch: number): string {
+  return `${PITCH_NAMES[pitch % 12]}${Math.floor(pitch / 12) - 1}`;
+}
+
 /** Seconds of the end of the last note (0 for an empty piece). */
 export function pieceDuration(piece: Piece): number {
   let end = 0;

@@ -2,8 +2,8 @@
 // two things that make new pieces (rearranging A with elements of B, generating for a
 // quadrant). Encodings are cached per stored file, so views and jobs share them.
 
-import { messageOf } from '../errors.js';
-import { type EmotionEstimate } from '../model/emotion.js';
+import { messageOf, ModelUnavailable } from '../errors.js';
+import { MOODS, type EmotionEstimate } from '../model/emotion.js';
 import type { Encoding } from '../model/encoding.js';
 import { Engine, type EmotionChoice } from '../model/engine.js';
 import { latentCsv, latentReport, type LatentReport } from '../model/heatmap.js';
@@ -21,10 +21,6 @@ import { NoteStream } from './note-stream.js';
 import { tokenLabel } from './token-label.js';
 import { tokenSeconds } from './token-times.js';
 
-/** The models cannot run here (missing, damaged, or no runtime): views say so. */
-export class ModelUnavailable extends Error {}
-
-const MOODS: Record<Quadrant, string> = { Q1: 'happy', Q2: 'tense', Q3: 'sad', Q4: 'calm' };
 /** Latent tokens budgeted per generated bar; decoding stops at the bar limit first. */
 const TOKENS_PER_BAR = 48;
 /** Progress (and streamed notes) every this many decoded tokens. */

@@ -1,12 +1,7 @@
 // A token in words, for the heatmap's hover: "Note C4, 8/16, vel 80" or "Beat 4, 96 BPM, C:maj".
 
+import { pitchName } from '../piece/piece.js';
 import { FIELDS, type Vocab } from '../tokens/vocab.js';
-
-const NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
-
-export function pitchName(midi: number): string {
-  return `${NAMES[midi % 12]}${Math.floor(midi / 12) - 1}`;
-}
 
 export function tokenLabel(token: readonly number[], vocab: Vocab): string {
   const value = (f: (typeof FIELDS)[number]) => vocab.values[f][token[FIELDS.indexOf(f)]];

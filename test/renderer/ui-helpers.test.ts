@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiCallError, accessToken, createClient, httpTransport } from '../../renderer/src/lib/api.js';
 import { fileNameFor, formatClock, formatDuration, problemText } from '../../renderer/src/lib/format.js';
 import { isTextEntry, keyCommand } from '../../renderer/src/lib/keys.js';
-import { dueUntil, firstNoteFrom, isBlackKey, notesEnd, pitchName } from '../../renderer/src/lib/notes.js';
+import { pitchName } from '../../engine/piece/piece.js';
+import { dueUntil, firstNoteFrom, isBlackKey, notesEnd } from '../../renderer/src/lib/notes.js';
 import type { Note } from '../../engine/piece/piece.js';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({

@@ -1,8 +1,8 @@
 // "Export WAV": the piece played by the same sampler, rendered offline (faster than
 // real time) and encoded as 16-bit PCM.
 
-import type { Note } from '../../../engine/piece/piece.js';
-import { notesEnd, pitchName } from '../lib/notes.js';
+import { pitchName, type Note } from '../../../engine/piece/piece.js';
+import { notesEnd } from '../lib/notes.js';
 import { encodeWav, limitPeak } from '../lib/wav.js';
 import { createSampler, piano, RELEASE_SECONDS } from './piano.js';
 import { getContext, OfflineContext, setContext } from './tone.js';

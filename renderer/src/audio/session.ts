@@ -2,8 +2,8 @@
 // are handed to the sampler a little ahead of the audio clock; pausing fades out and
 // drops the whole sampler, so nothing already scheduled can sound afterwards.
 
-import type { Note } from '../../../engine/piece/piece.js';
-import { dueUntil, firstNoteFrom, pitchName } from '../lib/notes.js';
+import { pitchName, type Note } from '../../../engine/piece/piece.js';
+import { dueUntil, firstNoteFrom } from '../lib/notes.js';
 import { createSampler, RELEASE_SECONDS, type Piano } from './piano.js';
 import { Gain, type Sampler } from './tone.js';
 

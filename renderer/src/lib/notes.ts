@@ -29,13 +29,6 @@ export function dueUntil(notes: readonly Note[], from: number, until: number): n
   return i;
 }
 
-const NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
-
-/** 60 -> "C4", 61 -> "C#4" (scientific pitch notation, as Tone reads it). */
-export function pitchName(pitch: number): string {
-  return `${NAMES[pitch % 12]}${Math.floor(pitch / 12) - 1}`;
-}
-
 export function isBlackKey(pitch: number): boolean {
   return [1, 3, 6, 8, 10].includes(pitch % 12);
 }

@@ -1,11 +1,10 @@
 // The four emotion quadrants as the UI names and places them (Russell's circumplex, as
 // EMOPIA labels its pieces): valence on x, arousal on y. Their colours: atlas/palette.ts.
 
+import { MOODS, QUADRANTS } from '../../../engine/model/emotion.js';
 import type { Quadrant } from '../../../engine/tokens/tokenize.js';
 
-export const QUADRANTS: readonly Quadrant[] = ['Q1', 'Q2', 'Q3', 'Q4'];
-
-export const MOODS: Record<Quadrant, string> = { Q1: 'happy', Q2: 'tense', Q3: 'sad', Q4: 'calm' };
+export { MOODS, QUADRANTS };
 
 /** Each quadrant's centre on the valence–arousal plane (0..1): valence is high in Q1 and Q4, arousal in Q1 and Q2. */
 export const QUADRANT_CENTRES: Record<Quadrant, { valence: number; arousal: number }> = {

@@ -1,7 +1,7 @@
 // Paints the piano roll onto a 2D canvas context (already scaled to CSS pixels).
 
-import type { Note } from '../../../engine/piece/piece.js';
-import { isBlackKey, pitchName } from '../lib/notes.js';
+import { pitchName, type Note } from '../../../engine/piece/piece.js';
+import { isBlackKey } from '../lib/notes.js';
 import { timeToX, xToTime, type TimeView } from '../lib/time-axis.js';
 import { gridLines, noteRect, pitchTop, rowHeight, timeAreaWidth, velocityColor, type RollLayout } from './geometry.js';
 
