@@ -6,7 +6,7 @@ import type { Note } from '../../../engine/piece/piece.js';
 import type { LibraryItem } from '../../../engine/workspace/library.js';
 import type { Player } from '../audio/player.svelte.js';
 import type { Comparing } from '../lib/roll-content.js';
-import type { SelectedPiece } from './piece.svelte.js';
+import type { SelectedPiece } from './app.js';
 
 export class AbListening {
   readonly #api: ApiClient;
@@ -18,7 +18,7 @@ export class AbListening {
   original = $state.raw<{ resultId: string; id: string; name: string; notes: readonly Note[] } | null>(null);
   /** For the roll, once the result's own notes are there too. */
   comparing: Comparing | null = $derived.by(() =>
-    this.original && this.#selected.view?.item.id === this.original.resultId ? { playing: this.playing, original: this.original.notes } : null,
+    this.original && this.#selected.value?.item.id === this.original.resultId ? { playing: this.playing, original: this.original.notes } : null,
   );
 
   constructor(api: ApiClient, player: Player, selected: SelectedPiece) {
@@ -44,7 +44,7 @@ export class AbListening {
   }
 
   toggle(): void {
-    const view = this.#selected.view;
+    const view = this.#selected.value;
     if (!this.original || view?.item.id !== this.original.resultId) return;
     this.playing = this.playing === 'result' ? 'original' : 'result';
     this.#player.swap(this.playing === 'original' ? this.original.notes : view.piece.notes);

@@ -8,13 +8,14 @@ import { Exporter } from './exporter.svelte.js';
 import { Fetched } from './fetched.svelte.js';
 import { Jobs } from './jobs.svelte.js';
 import { Library } from './library.svelte.js';
-import { SelectedPiece } from './piece.svelte.js';
 import { Studio } from './studio.svelte.js';
 
 const api = connectApi();
 
 export const library = new Library(api);
-export const selectedPiece = new SelectedPiece(api);
+/** The selected piece's music; the old one stays on screen until the new one comes. */
+export const selectedPiece = new Fetched((id) => api.call('piece.get', { id }), { keep: true });
+export type SelectedPiece = typeof selectedPiece;
 export const player = new Player();
 export const exporter = new Exporter(api);
 /** The analysis views' data: whether the models load, the selected and the compared piece's latents, the atlas. */

@@ -13,7 +13,7 @@ import type { Emotions } from './emotions.svelte.js';
 import type { Fetched } from './fetched.svelte.js';
 import type { Jobs } from './jobs.svelte.js';
 import type { Library } from './library.svelte.js';
-import type { SelectedPiece } from './piece.svelte.js';
+import type { SelectedPiece } from './app.js';
 
 export type JobKind = 'rearrange' | 'generate';
 
