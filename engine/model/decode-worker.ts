@@ -20,7 +20,7 @@ let chain = Promise.resolve();
 
 try {
   const vocab = loadVocab();
-  const loaded = await loadGraphs({ dir, providers: [provider], graphs: ['dequantize', 'decoder_step', 'decoder_heads', 'prior_step'] });
+  const loaded = await loadGraphs({ dir, providers: [provider], graphs: ['dequantize', 'decoder_step', 'decoder_heads', 'prior_step', 'prior_heads'] });
   port.on('message', (m: ToWorker) => {
     if (m.kind === 'cancel') {
       cancelled = m.id;

@@ -80,10 +80,15 @@ export class Graphs {
     return HEAD_ELEMENTS.map((e) => floats(out[`${e}_logits`]));
   }
 
-  /** One prior position: prev codes [B, codebooks] -> logits [B, codebooks, size]. */
+  /** One prior position: prev codes [B, codebooks] -> hidden [B, d] for priorHeads. */
   async priorStep(prev: ort.Tensor, emotion: ort.Tensor, pos: ort.Tensor, state: RecurrentState) {
     const out = await this.session('prior_step').run({ prev, emotion, pos, state_s: state.s, state_z: state.z });
-    return { logits: floats(out.logits), state: { s: out.state_s_out, z: out.state_z_out } };
+    return { hidden: out.hidden, state: { s: out.state_s_out, z: out.state_z_out } };
+  }
+
+  /** Logits [B, codebooks, size]: each codebook's given the codes chosen before it in codebooks.order. */
+  async priorHeads(hidden: ort.Tensor, chosen: ort.Tensor): Promise<Float32Array> {
+    return floats((await this.session('prior_heads').run({ hidden, chosen })).logits);
   }
 
   async release(): Promise<void> {

@@ -29,7 +29,7 @@ export interface Loaded {
  * threads, and the hand-offs cost more than they save (2.6x slower decoding measured on
  * 2 cores). The encoder and classifier see whole sequences and keep a thread per core.
  */
-const SINGLE_THREAD: Partial<Record<GraphName, number>> = { decoder_step: 1, decoder_heads: 1, prior_step: 1, dequantize: 1 };
+const SINGLE_THREAD: Partial<Record<GraphName, number>> = { decoder_step: 1, decoder_heads: 1, prior_step: 1, prior_heads: 1, dequantize: 1 };
 
 export function defaultModelDir(): string {
   return projectPath('models');

@@ -8,7 +8,7 @@ import type { Vocab } from '../tokens/vocab.js';
 
 export const MANIFEST_FORMAT = 'muser-models-1';
 
-export const GRAPH_NAMES = ['encoder', 'dequantize', 'decoder_step', 'decoder_heads', 'prior_step', 'classifier'] as const;
+export const GRAPH_NAMES = ['encoder', 'dequantize', 'decoder_step', 'decoder_heads', 'prior_step', 'prior_heads', 'classifier'] as const;
 export type GraphName = (typeof GRAPH_NAMES)[number];
 
 export interface GraphFile {
@@ -29,7 +29,8 @@ export interface Manifest {
   vocab: string;
   files: Record<GraphName, GraphFile>;
   latent: { elements: string[]; slice: number; dims: number; layout: Record<string, [number, number]> };
-  codebooks: { count: number; size: number; kind: string };
+  /** order: the codebooks of one position in the order the prior chooses them (the type's first). */
+  codebooks: { count: number; size: number; kind: string; order: number[] };
   decoder_state: StateShape;
   prior_state: StateShape;
   training?: { config?: { crop?: number } };
@@ -58,6 +59,10 @@ export function readManifest(dir: string, vocab: Vocab): Manifest {
   for (const g of GRAPH_NAMES) {
     const f = raw.files?.[g];
     if (!f || typeof f.path !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256)) throw new InputError(file, `no valid entry for graph "${g}" (path and sha256)`);
+  }
+  const { count, order } = raw.codebooks ?? {};
+  if (!Array.isArray(order) || [...order].sort((x, y) => x - y).join() !== Array.from({ length: count }, (_, i) => i).join()) {
+    throw new InputError(file, 'codebooks.order must list every codebook once (the prior\'s sampling order)');
   }
   const elements = raw.latent?.elements;
   if (!Array.isArray(elements) || raw.latent.dims !== elements.length * raw.latent.slice) throw new InputError(file, 'latent layout is inconsistent (dims != elements x slice)');

@@ -1,6 +1,7 @@
 // Code sequences from the emotion-conditioned prior, as evaluate.py's generate(): the
 // first `prev` is the start index (the codebook size, "no code yet"), position t reads
-// the codes of t-1, every codebook is sampled with the same temperature and top-p (the plan's, else 1.0 / 0.9).
+// the codes of t-1, a position's codebooks are chosen in the manifest's order (each seeing
+// those chosen before it), every one with the same temperature and top-p (the plan's, else 1.0 / 0.9).
 
 import type { Graphs } from './graphs.js';
 import { abortError, type DecodeHooks } from './decode.js';
@@ -18,22 +19,24 @@ export async function sampleCodes(
   hooks: Pick<DecodeHooks, 'cancelled' | 'onLatent'> = {},
 ): Promise<Int32Array> {
   const n = emotion.length;
-  const { count: books, size } = graphs.manifest.codebooks;
+  const { count: books, size, order } = graphs.manifest.codebooks;
   const codes = new Int32Array(n * length * books);
-  const prev = new Array<number>(n * books).fill(size);
+  let prev = new Array<number>(n * books).fill(size);
   const emotionT = int64(emotion, [n]);
   const draw = drawFor(sampling, 'codes');
   let state = graphs.zeroState(graphs.manifest.prior_state, n);
   for (let t = 0; t < length; t++) {
     if (hooks.cancelled?.()) throw abortError();
-    const out = await graphs.priorStep(int64(prev, [n, books]), emotionT, int64(new Array(n).fill(t), [n]), state);
-    state = out.state;
-    for (let b = 0; b < n; b++) {
-      for (let k = 0; k < books; k++) {
-        prev[b * books + k] = sampleIndex(out.logits, (b * books + k) * size, size, [], draw, rngs[b]);
-        codes[(b * length + t) * books + k] = prev[b * books + k];
-      }
+    const step = await graphs.priorStep(int64(prev, [n, books]), emotionT, int64(new Array(n).fill(t), [n]), state);
+    state = step.state;
+    // a position's codes one codebook at a time, each seeing those chosen before it
+    const chosen = new Array<number>(n * books).fill(0);
+    for (const k of order) {
+      const logits = await graphs.priorHeads(step.hidden, int64(chosen, [n, books]));
+      for (let b = 0; b < n; b++) chosen[b * books + k] = sampleIndex(logits, (b * books + k) * size, size, [], draw, rngs[b]);
     }
+    chosen.forEach((c, i) => (codes[(Math.floor(i / books) * length + t) * books + (i % books)] = c));
+    prev = chosen;
     hooks.onLatent?.(t);
   }
   return codes;

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 ELEMENTS = ["tempo", "chord", "bar-beat", "type", "pitch", "duration", "velocity"]
 SLICE = 16  # latent dims per element: the latent is len(ELEMENTS) * SLICE wide
+STRUCTURE = ["tempo", "chord", "bar-beat"]  # slices the main decoder reads under decoder_latent "structure"
 
 
 @dataclass
@@ -26,9 +27,12 @@ class Config:
     commitment: float = 0.25
     ema_decay: float = 0.99
     # what the main decoder reads of the position it predicts: "all" (the whole quantized
-    # latent, as shipped first) or "none" (only the sub-decoders read that position's
-    # latent, each its own slice, so an element can come from nowhere but its slice)
+    # latent, as shipped first), "none" (only the sub-decoders read that position's latent,
+    # each its own slice, so an element can come from nowhere but its slice) or "structure"
+    # (the STRUCTURE slices and the token type; pitch, duration and velocity only reach
+    # their sub-decoders)
     decoder_latent: str = "all"
+    init: str = ""  # checkpoint the VQ-VAE started from (a fine-tune), "" when trained from scratch
     # element-based regularization
     reg_weight: float = 0.1
     # prior and classifier

@@ -211,8 +211,8 @@ def generate(muser, prior, vocab, quadrant, n, length, gen, temperature=1.0, top
     prev = torch.full((n, len(prior.heads)), prior.start)
     codes = []
     for t in range(length):
-        logits, S, z = prior.step(prev, emotion, torch.full((n,), t), S, z)
-        prev = torch.stack([sample(logits[:, k], temperature, top_p, gen) for k in range(logits.shape[1])], -1)
+        h, S, z = prior.step(prev, emotion, torch.full((n,), t), S, z)
+        prev = prior.sample_position(h, lambda logits: sample(logits, temperature, top_p, gen))
         codes.append(prev)
     zq = muser.quantizer.lookup(torch.stack(codes, 1))
     first = torch.zeros(n, len(FIELDS), dtype=torch.long)

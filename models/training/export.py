@@ -8,7 +8,9 @@ Graphs (dynamic batch and sequence length):
   decoder_step   prev [B,8], latent [B,112], emotion [B], pos [B], state_s, state_z
                                                      -> hidden [B,d], type_logits [B,5], state_s_out, state_z_out
   decoder_heads  hidden [B,d], latent [B,112], type [B] -> logits of tempo, chord, bar-beat, pitch, duration, velocity
-  prior_step     prev [B,n_books], emotion [B], pos [B], state_s, state_z -> logits [B,n_books,K], state_s_out, state_z_out
+  prior_step     prev [B,n_books], emotion [B], pos [B], state_s, state_z -> hidden [B,d], state_s_out, state_z_out
+  prior_heads    hidden [B,d], chosen [B,n_books]    -> logits [B,n_books,K]: each book's, given the books chosen
+                                                        before it in codebooks.order (later ones unread)
   classifier     tokens [B,L,8], mask [B,L]          -> logits [B,4] (Q1..Q4)
 
 Before writing anything the export checks its own parity: decoding token by token
@@ -91,6 +93,15 @@ class PriorStepGraph(nn.Module):
         return self.p.step(prev, emotion, pos, state_s, state_z)
 
 
+class PriorHeadsGraph(nn.Module):
+    def __init__(self, p):
+        super().__init__()
+        self.p = p
+
+    def forward(self, hidden, chosen):
+        return self.p.book_logits(hidden, chosen)
+
+
 NON_TYPE = [e for e in ELEMENTS if e != "type"]
 
 
@@ -100,6 +111,8 @@ def load_models(run, vocab):
     muser = MusER(cfg, vocab.sizes)
     muser.load_state_dict(ck["model"])
     books = muser.quantizer.books
+    for book in books:
+        book.merge_near_duplicates()
     prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[-1])
     prior.load_state_dict({k.removeprefix("prior."): v for k, v in load_checkpoint(run / "prior.best.pt", vocab)["model"].items()})
     classifier = EmotionClassifier(cfg, vocab.sizes)
@@ -176,6 +189,7 @@ def graphs(cfg, muser, prior, classifier, tokens, mask):
     for t in range(1, 4):
         h, _, S, st_z = muser.decode_step(tokens[:, t - 1], zq[:, t], tokens[:, 0, -1], torch.full((B,), t - 1), S, st_z)
     PS, Pz = prior.init_state(B)
+    ph, _, _ = prior.step(codes[:, 2], tokens[:, 0, -1], torch.full((B,), 3), PS + 0.01, Pz + 0.01)
     return [
         (EncoderGraph(muser), "encoder", [tokens, mask], ["tokens", "mask"], ["latents", "quantized", "codes"],
          {"tokens": seq, "mask": seq, "latents": seq, "quantized": seq, "codes": seq}),
@@ -187,8 +201,10 @@ def graphs(cfg, muser, prior, classifier, tokens, mask):
         (DecoderHeadsGraph(muser), "decoder_heads", [h, zq[:, 3], tokens[:, 3, TYPE]], ["hidden", "latent", "type"],
          [f"{e}_logits" for e in NON_TYPE], {"hidden": bat, "latent": bat, "type": bat, **{f"{e}_logits": bat for e in NON_TYPE}}),
         (PriorStepGraph(prior), "prior_step", [codes[:, 2], tokens[:, 0, -1], torch.full((B,), 3), PS + 0.01, Pz + 0.01],
-         ["prev", "emotion", "pos", "state_s", "state_z"], ["logits", "state_s_out", "state_z_out"],
-         {"prev": bat, "emotion": bat, "pos": bat, "state_s": state, "state_z": state, "logits": bat, "state_s_out": state, "state_z_out": state}),
+         ["prev", "emotion", "pos", "state_s", "state_z"], ["hidden", "state_s_out", "state_z_out"],
+         {"prev": bat, "emotion": bat, "pos": bat, "state_s": state, "state_z": state, "hidden": bat, "state_s_out": state, "state_z_out": state}),
+        (PriorHeadsGraph(prior), "prior_heads", [ph, codes[:, 3]], ["hidden", "chosen"], ["logits"],
+         {"hidden": bat, "chosen": bat, "logits": bat}),
         (classifier, "classifier", [tokens, mask], ["tokens", "mask"], ["logits"], {"tokens": seq, "mask": seq, "logits": bat}),
     ]
 
@@ -223,7 +239,7 @@ def main(argv=None):
         "config": cfg.to_dict(),
         "latent": {"elements": ELEMENTS, "slice": SLICE, "dims": len(ELEMENTS) * SLICE,
                    "layout": {e: [i * SLICE, (i + 1) * SLICE] for i, e in enumerate(ELEMENTS)}},
-        "codebooks": {"count": len(books), "size": books[0].codes.shape[0], "kind": cfg.codebook},
+        "codebooks": {"count": len(books), "size": books[0].codes.shape[0], "kind": cfg.codebook, "order": prior.order},
         "decoder_state": {"layers": cfg.dec_layers, "heads": cfg.n_heads, "head_dim": cfg.d_model // cfg.n_heads},
         "prior_state": {"layers": cfg.prior_layers, "heads": cfg.n_heads, "head_dim": cfg.prior_d_model // cfg.n_heads},
         "recurrent_parity": diff,

@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from config import ELEMENTS, SLICE
+from config import ELEMENTS, SLICE, STRUCTURE
 
 TYPE = ELEMENTS.index("type")
 
@@ -143,11 +143,24 @@ class EMAQuantizer(nn.Module):
         self.register_buffer("codes", torch.randn(size, dim) * 0.1)
         self.register_buffer("ema_count", torch.ones(size))
         self.register_buffer("ema_sum", self.codes.clone())
+        self.register_buffer("canonical", torch.arange(size), persistent=False)  # see merge_near_duplicates
 
     def indices(self, x):  # [..., dim] -> [...]
         flat = x.reshape(-1, x.shape[-1])
         dist = (flat * flat).sum(1, keepdim=True) - 2 * flat @ self.codes.t() + (self.codes * self.codes).sum(1)[None]
-        return dist.argmin(1).view(x.shape[:-1])
+        return self.canonical[dist.argmin(1)].view(x.shape[:-1])
+
+    @torch.no_grad()
+    def merge_near_duplicates(self, eps=1e-3):
+        """After training: a code within eps of an earlier one answers as that one. Such
+        codes (several restarts on one frequent vector) are equally near an input to below
+        float precision, so PyTorch and onnxruntime would each pick a different index."""
+        d = torch.cdist(self.codes, self.codes)
+        near = (d < eps) & torch.ones_like(d, dtype=torch.bool).tril(-1)
+        first = torch.where(near.any(1), near.float().argmax(1), torch.arange(len(d)))
+        while not torch.equal(first[first], first):  # chains a ~ b ~ c end at their first code
+            first = first[first]
+        self.canonical.copy_(first)
 
     def forward(self, x, mask):  # mask [B, L]: real tokens; returns quantized (straight-through), indices, commitment
         idx = self.indices(x)
@@ -160,8 +173,13 @@ class EMAQuantizer(nn.Module):
     @torch.no_grad()
     def update(self, x, idx):
         onehot = F.one_hot(idx, self.codes.shape[0]).float()
-        self.ema_count.mul_(self.decay).add_(onehot.sum(0), alpha=1 - self.decay)
-        self.ema_sum.mul_(self.decay).add_(onehot.t() @ x, alpha=1 - self.decay)
+        counts, sums = onehot.sum(0), onehot.t() @ x
+        if torch.distributed.is_available() and torch.distributed.is_initialized():
+            # every rank's batch moves the codebook (DDP alone would keep rank 0's buffers)
+            torch.distributed.all_reduce(counts)
+            torch.distributed.all_reduce(sums)
+        self.ema_count.mul_(self.decay).add_(counts, alpha=1 - self.decay)
+        self.ema_sum.mul_(self.decay).add_(sums, alpha=1 - self.decay)
         n = self.ema_count.sum()
         count = (self.ema_count + 1e-5) / (n + self.codes.shape[0] * 1e-5) * n
         self.codes.copy_(self.ema_sum / count[:, None])
@@ -253,7 +271,17 @@ class MusER(nn.Module):
         self.regularizer = ElementRegularizer()
         self.dec_embed = FieldEmbedding(sizes, d)
         self.emotion = nn.Embedding(sizes[-1], d)
-        self.latent_in = nn.Linear(len(ELEMENTS) * SLICE, d) if cfg.decoder_latent == "all" else None
+        # "structure" keeps the full-width projection (pitch, duration, velocity and type dims
+        # zeroed) so a run can be fine-tuned from an "all" checkpoint
+        self.latent_in = nn.Linear(len(ELEMENTS) * SLICE, d) if cfg.decoder_latent != "none" else None
+        if cfg.decoder_latent == "structure":
+            self.not_applicable = nn.Parameter(torch.zeros(len(ELEMENTS) * SLICE))
+            structure = torch.zeros(len(ELEMENTS), SLICE)
+            structure[[ELEMENTS.index(e) for e in STRUCTURE]] = 1
+            self.register_buffer("structure_dims", structure.flatten(), persistent=False)
+            self.register_buffer("slice_dims", torch.eye(len(ELEMENTS)).repeat_interleave(SLICE, 1), persistent=False)
+            self.type_probe = nn.Linear(SLICE, sizes[TYPE])
+            self.type_in = nn.Embedding(sizes[TYPE], d)
         self.decoder = nn.ModuleList(DecoderBlock(d, cfg.n_heads, cfg.d_ff, cfg.dropout) for _ in range(cfg.dec_layers))
         self.dec_ln = nn.LayerNorm(d)
         self.sub = SubDecoders(sizes[:len(ELEMENTS)], d)
@@ -264,14 +292,29 @@ class MusER(nn.Module):
         x = self.enc_embed(tokens) + positions(tokens.shape[1], self.cfg.d_model)
         for block in self.encoder:
             x = block(x, ~mask)
-        return self.enc_out(x)
+        z = self.enc_out(x)
+        if self.cfg.decoder_latent == "structure":
+            # a slice is one fixed vector where its element does not apply (a note's chord, a
+            # bar's pitch), so it cannot carry another element's information there
+            applies = (tokens[..., :len(ELEMENTS)] > 0).float() @ self.slice_dims  # [B, L, 112]: 1 where the dim's element applies
+            z = torch.where(applies > 0, z, self.not_applicable)
+        return z
 
     # ---- decoder -------------------------------------------------------------------
     def decoder_input(self, prev, zq, emotion, pos):
         """What the decoder reads at the position it predicts: the previous token, the
-        emotion, the position and (decoder_latent "all") that position's quantized latent."""
+        emotion, the position and, by decoder_latent, that position's quantized latent:
+        all of it, none, or its structure (the tempo, chord and bar-beat slices, plus the
+        token type read from the type slice as one hard choice, so no other information
+        rides along). Under "structure" pitch, duration and velocity reach the output only
+        through their own sub-decoders, so a swapped slice cannot be overruled."""
         x = self.dec_embed(prev) + self.emotion(emotion)[:, None] + pos
-        return x + self.latent_in(zq) if self.latent_in is not None else x
+        if self.cfg.decoder_latent == "all":
+            return x + self.latent_in(zq)
+        if self.cfg.decoder_latent == "structure":
+            token_type = self.type_probe(zq.split(SLICE, -1)[TYPE]).argmax(-1)
+            return x + self.latent_in(zq * self.structure_dims) + self.type_in(token_type)
+        return x
 
     def decode(self, tokens, zq, emotion):
         """Teacher-forced: predict tokens[:, 1:] from tokens[:, :-1] and zq[:, 1:]."""
@@ -306,4 +349,9 @@ class MusER(nn.Module):
         recon = [F.cross_entropy(lg[tmask], target[..., e][tmask]) for e, lg in enumerate(logits)]
         reg = self.regularizer(zq, tokens, mask)
         loss = sum(recon) + self.cfg.commitment * commit + self.cfg.reg_weight * reg
-        return loss, {"recon": recon, "commit": commit, "reg": reg, "logits": logits, "codes": idx}
+        info = {"recon": recon, "commit": commit, "reg": reg, "logits": logits, "codes": idx}
+        if self.cfg.decoder_latent == "structure":  # the type the decoder reads is learned from the type slice alone
+            probe = self.type_probe(zq[:, 1:].split(SLICE, -1)[TYPE])
+            info["probe"] = F.cross_entropy(probe[tmask], target[..., TYPE][tmask])
+            loss = loss + info["probe"]
+        return loss, info

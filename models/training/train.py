@@ -6,8 +6,13 @@ emotion classifier. One command, resumable, seeded, logging per-element losses.
 Each stage keeps `<out>/<stage>.pt` (latest, for resuming) and `<out>/<stage>.best.pt`
 (best on the validation split). Run it again after an interruption and it goes on from
 the latest checkpoint. The prior learns the codes of vqvae.best.pt: after training the
-VQ-VAE further, delete <out>/prior*.pt so the prior is trained again. Under torchrun it
-trains with DistributedDataParallel (rank 0 evaluates and saves).
+VQ-VAE further, delete <out>/prior*.pt so the prior is trained again. `--init CKPT`
+starts the VQ-VAE from another run's weights (a variant fine-tuned, not trained anew).
+
+Started as several ranks (torchrun, or any launcher setting WORLD_SIZE, RANK, MASTER_ADDR
+and MASTER_PORT) it trains with DistributedDataParallel: gloo on CPU, nccl on CUDA; rank 0
+evaluates and saves. Debian's torchrun (torch 1.13 under Python 3.11) fails before it
+starts a worker, so there set the four variables and start one process per rank.
 """
 import argparse
 import math
@@ -142,11 +147,25 @@ def train_loop(name, model, make_batch, total, cfg, out, vocab, evaluate, ddp, e
 
 def recon_detail(info):
     return "recon " + " ".join(f"{e[:3]} {r.item():.3f}" for e, r in zip(ELEMENTS, info["recon"])) + \
-        f" commit {info['commit'].item():.4f} reg {info['reg'].item():.3f}"
+        f" commit {info['commit'].item():.4f} reg {info['reg'].item():.3f}" + \
+        (f" type-probe {info['probe'].item():.3f}" if "probe" in info else "")
+
+
+def start_from(model, path, vocab, out):
+    """Copy the weights `model` shares (by name and shape) with another run's checkpoint:
+    a variant fine-tuned from a trained model instead of trained from scratch."""
+    own = model.state_dict()
+    theirs = load_checkpoint(Path(path), vocab)["model"]
+    shared = {k: v for k, v in theirs.items() if k in own and own[k].shape == v.shape}
+    model.load_state_dict(shared, strict=False)
+    log(out, f"vqvae: starting from {path}: {len(shared)} of {len(own)} tensors copied; "
+             f"fresh: {', '.join(sorted(k for k in own if k not in shared)) or 'none'}")
 
 
 def stage_vqvae(cfg, vocab, train, val, out, ddp):
     model = MusER(cfg, vocab.sizes)
+    if cfg.init and not (out / "vqvae.pt").exists():
+        start_from(model, cfg.init, vocab, out)
 
     def evaluate(m):
         loss, acc = evaluate_vqvae(m, val, cfg)
@@ -270,7 +289,8 @@ def main(argv=None):
         p.add_argument(f"--{name.replace('_', '-')}", type=int, default=None)
     p.add_argument("--lr", type=float, default=None)
     p.add_argument("--codebook", choices=["shared", "per-element"], default=None)
-    p.add_argument("--decoder-latent", choices=["all", "none"], default=None)
+    p.add_argument("--decoder-latent", choices=["all", "none", "structure"], default=None)
+    p.add_argument("--init", default=None, help="a vqvae checkpoint to start from (fine-tuning a variant)")
     args = p.parse_args(argv)
 
     if args.device == "cuda":
@@ -289,12 +309,13 @@ def main(argv=None):
         load_index(args.data, args.vocab)
     except FileNotFoundError as e:
         raise SystemExit(f"{args.data}: no dataset here ({e.filename} missing); build it with `muser dataset --out {args.data}`")
-    overrides = {k: getattr(args, k) for k in ["vqvae_steps", "prior_steps", "cls_steps", "batch_size", "crop", "eval_every", "lr", "codebook", "decoder_latent"]}
+    overrides = {k: getattr(args, k) for k in ["vqvae_steps", "prior_steps", "cls_steps", "batch_size", "crop", "eval_every", "lr", "codebook", "decoder_latent", "init"]}
     cfg = make_config(args.preset, **overrides)
     random.seed(cfg.seed)
     torch.manual_seed(cfg.seed)
     train, val = Clips(args.data, "train", vocab), Clips(args.data, "val", vocab)
-    log(out, f"preset {args.preset}: {cfg.to_dict()}; {len(train)} train / {len(val)} val clips; threads {torch.get_num_threads()}")
+    log(out, f"preset {args.preset}: {cfg.to_dict()}; {len(train)} train / {len(val)} val clips; threads {torch.get_num_threads()}"
+             + (f"; {dist.get_world_size()} ranks (DistributedDataParallel)" if ddp else ""))
     stages = STAGES if args.stage == "all" else [args.stage]
     run = {"vqvae": stage_vqvae, "prior": stage_prior, "classifier": stage_classifier}
     try:

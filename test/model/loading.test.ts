@@ -62,6 +62,14 @@ describe.skipIf(noModels)(suite('model loading'), () => {
     await expect(Engine.open({ dir })).rejects.toThrow(/trained with vocabulary "muser-cp-0", but this engine uses "muser-cp-1"/);
   });
 
+  it('refuses a manifest whose prior sampling order misses a codebook', async () => {
+    const dir = modelCopy();
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    manifest.codebooks.order = manifest.codebooks.order.slice(1);
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    await expect(Engine.open({ dir })).rejects.toThrow(/codebooks\.order must list every codebook once/);
+  });
+
   it('names a folder without a manifest', async () => {
     const dir = modelCopy();
     rmSync(join(dir, 'manifest.json'));

@@ -16,7 +16,7 @@ const SLICE = 16;
 const manifest = {
   vocab: vocab.version,
   latent: { elements: [...ELEMENTS], slice: SLICE, dims: 7 * SLICE, layout: Object.fromEntries(ELEMENTS.map((e, i) => [e, [i * SLICE, (i + 1) * SLICE]])) },
-  codebooks: { count: 7, size: 16, kind: 'per-element' },
+  codebooks: { count: 7, size: 16, kind: 'per-element', order: [3, 0, 1, 2, 4, 5, 6] },
 } as unknown as Manifest;
 
 /** Latents whose every value names its token: value = base + token index. */

@@ -2,15 +2,19 @@
 // exported, and every graph is run through onnxruntime-node against PyTorch's outputs.
 // The shipped models (models/*.onnx), when present, are checked the same way.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { GRAPH_NAMES } from '../../engine/model/manifest.js';
 import { checkOnnxParity, PARITY_TOLERANCE } from '../../engine/model/onnx-parity.js';
 import { projectPath } from '../../engine/paths.js';
 import { skipWithoutData, tempDir } from '../helpers.js';
 
 const PYTHON = '/usr/bin/python3';
+const TRAINING = { timeout: 600_000 }; // a few training steps take minutes on a loaded 2-core machine
 
 function hasTorch(): boolean {
   try {
@@ -28,34 +32,69 @@ function python(script: string, args: string[]): string {
   return execFileSync(PYTHON, [projectPath('models', 'training', script), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 describe.skipIf(skip)('tiny model: train, export, parity', () => {
   const work = tempDir('muser-tiny-');
   const data = join(work, 'dataset');
   const run = join(work, 'run');
   const out = join(work, 'export');
 
-  it('trains a few steps and exports checked ONNX graphs', () => {
+  it('trains a few steps and exports checked ONNX graphs', TRAINING, () => {
     execFileSync(process.execPath, [projectPath('bin', 'muser.js'), 'dataset', '--out', data, '--no-verify'], { stdio: 'ignore' });
     const log = python('train.py', ['--data', data, '--out', run, '--preset', 'tiny']);
     expect(log).toMatch(/vqvae step 30 val/);
     expect(log).toMatch(/done/);
     const exported = python('export.py', ['--run', run, '--data', data, '--out', out]);
     expect(exported).toMatch(/recurrent vs parallel decoder: max \|diff\| \S+/);
-    for (const g of ['encoder', 'dequantize', 'decoder_step', 'decoder_heads', 'prior_step', 'classifier']) {
+    for (const g of GRAPH_NAMES) {
       expect(existsSync(join(out, `${g}.onnx`)), g).toBe(true);
     }
   });
 
   it('gives the same outputs in onnxruntime-node as in PyTorch (max |diff| <= 1e-4)', async () => {
     const results = await checkOnnxParity(out);
-    expect(new Set(results.map((r) => r.graph)).size).toBe(6);
+    expect(new Set(results.map((r) => r.graph)).size).toBe(GRAPH_NAMES.length);
     for (const r of results) expect(r.maxAbsDiff, `${r.graph}[${r.case}].${r.output}`).toBeLessThanOrEqual(PARITY_TOLERANCE);
   });
 
-  it('resumes an interrupted run from its checkpoint instead of starting over', () => {
+  it('resumes an interrupted run from its checkpoint instead of starting over', TRAINING, () => {
     const again = python('train.py', ['--data', data, '--out', run, '--preset', 'tiny', '--vqvae-steps', '40']);
     expect(again).toMatch(/vqvae: resuming at step 30/);
     expect(again).toMatch(/vqvae step 40 val/);
+  });
+
+  it('fine-tunes a variant whose main decoder reads only the structure slices, and exports it with parity', TRAINING, async () => {
+    const variant = join(work, 'run-structure');
+    const log = python('train.py', ['--data', data, '--out', variant, '--preset', 'tiny', '--decoder-latent', 'structure', '--init', join(run, 'vqvae.best.pt')]);
+    expect(log).toMatch(/starting from \S+vqvae\.best\.pt: \d+ of \d+ tensors copied; fresh: not_applicable, type_in\.weight, type_probe\.bias, type_probe\.weight/);
+    expect(log).toMatch(/type-probe \d/);
+    const variantOut = join(work, 'export-structure');
+    python('export.py', ['--run', variant, '--data', data, '--out', variantOut]);
+    const results = await checkOnnxParity(variantOut);
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) expect(r.maxAbsDiff, `${r.graph}[${r.case}].${r.output}`).toBeLessThanOrEqual(PARITY_TOLERANCE);
+  });
+
+  it('trains across two processes with DistributedDataParallel (gloo), as torchrun would start them', TRAINING, async () => {
+    const ddpRun = join(work, 'run-ddp');
+    const port = String(await freePort());
+    const ranks = [0, 1].map((rank) =>
+      promisify(execFile)(PYTHON, [projectPath('models', 'training', 'train.py'), '--data', data, '--out', ddpRun, '--preset', 'tiny',
+        '--stage', 'vqvae', '--vqvae-steps', '10', '--threads', '1'], {
+        env: { ...process.env, MASTER_ADDR: '127.0.0.1', MASTER_PORT: port, WORLD_SIZE: '2', RANK: String(rank), LOCAL_RANK: String(rank) },
+      }));
+    await Promise.all(ranks);
+    const log = readFileSync(join(ddpRun, 'train.log'), 'utf8');
+    expect(log).toMatch(/2 ranks \(DistributedDataParallel\)/);
+    expect(log).toMatch(/vqvae step 10 val/);
+    expect(existsSync(join(ddpRun, 'vqvae.best.pt'))).toBe(true);
   });
 
   it('refuses a dataset made with another vocabulary', () => {
