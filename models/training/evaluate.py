@@ -250,7 +250,6 @@ def write_card(card, metrics):
 
 def format_metrics(m):
     rows = lambda d, fmt="{:.3f}": " | ".join(fmt.format(v) for v in d.values())  # noqa: E731
-    g = m["generation"]
     return "\n".join([
         f"Test split: {m['test_clips']} clips, never seen in training. Evaluated {m['date']} in {m['seconds']:.0f} s.",
         "",
@@ -272,6 +271,13 @@ def format_metrics(m):
         "",
         f"- Classifier, test clips: 4Q accuracy **{m['classifier']['4Q']:.3f}**, valence {m['classifier']['valence']:.3f}, "
         f"arousal {m['classifier']['arousal']:.3f}",
+        *(generation_lines(m) if "generation" in m else ["", "(no prior in this run: generation not evaluated)", ""]),
+    ])
+
+
+def generation_lines(m):
+    g = m["generation"]
+    return [
         f"- Prior samples ({g['per_quadrant']} per quadrant, {g['length']} tokens, top-p {g['top_p']}) that the classifier "
         f"puts in the asked quadrant: " + ", ".join(f"{q} {v:.2f}" for q, v in g["hit_rate"].items()) +
         f" (mean {g['mean_hit_rate']:.2f}; goal >= 0.6)",
@@ -279,7 +285,7 @@ def format_metrics(m):
         "| music | pitch range | pitch classes | polyphony |", "|---|---|---|---|",
         *[f"| {k} | {v['pitch_range']:.1f} | {v['pitch_classes']:.2f} | {v['polyphony']:.2f} |" for k, v in m["objective"].items()],
         "",
-    ])
+    ]
 
 
 def main(argv=None):
@@ -294,11 +300,12 @@ def main(argv=None):
     p.add_argument("--length", type=int, default=256, help="tokens per clip for reconstruction and transfer")
     p.add_argument("--per-quadrant", type=int, default=10)
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--no-generation", action="store_true", help="a run without a prior (comparing VQ-VAE variants): skip the prior's figures")
     args = p.parse_args(argv)
     torch.set_num_threads(2)
     t0 = time.time()
     vocab = Vocab(args.vocab)
-    cfg, muser, prior, classifier = load_models(Path(args.run), vocab)
+    cfg, muser, prior, classifier = load_models(Path(args.run), vocab, with_prior=not args.no_generation)
     test = Clips(args.data, "test", vocab)
     rng = random.Random(args.seed)
     gen = torch.Generator().manual_seed(args.seed)
@@ -320,6 +327,8 @@ def main(argv=None):
                        "valence": sum(valence(a) == valence(b) for a, b in zip(truth, pred)) / n,
                        "arousal": sum(arousal(a) == arousal(b) for a, b in zip(truth, pred)) / n}
     print("classifier", m["classifier"], flush=True)
+    if prior is None:
+        return finish(m, args, t0)
     hit, generated = {}, []
     for q in range(4):
         seqs = generate(muser, prior, vocab, q, args.per_quadrant, args.length, gen)
@@ -330,6 +339,10 @@ def main(argv=None):
                        "hit_rate": hit, "mean_hit_rate": sum(hit.values()) / 4}
     print("generation", m["generation"], flush=True)
     m["objective"] = {"test data": stats([t for _, _, t in test.items], vocab), "generated": stats(generated, vocab)}
+    finish(m, args, t0)
+
+
+def finish(m, args, t0):
     m["seconds"] = time.time() - t0
     Path(args.metrics or Path(args.run) / "metrics.json").write_text(json.dumps(m, indent=1))
     write_card(Path(args.card), m)

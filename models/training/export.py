@@ -105,7 +105,8 @@ class PriorHeadsGraph(nn.Module):
 NON_TYPE = [e for e in ELEMENTS if e != "type"]
 
 
-def load_models(run, vocab):
+def load_models(run, vocab, with_prior=True):
+    """The run's VQ-VAE, prior (None unless with_prior) and classifier, ready for inference."""
     ck = load_checkpoint(run / "vqvae.best.pt", vocab)
     cfg = config_from_dict(ck["config"])
     muser = MusER(cfg, vocab.sizes)
@@ -113,11 +114,13 @@ def load_models(run, vocab):
     books = muser.quantizer.books
     for book in books:
         book.merge_near_duplicates()
-    prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[-1])
-    prior.load_state_dict({k.removeprefix("prior."): v for k, v in load_checkpoint(run / "prior.best.pt", vocab)["model"].items()})
+    prior = None
+    if with_prior:
+        prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[-1]).eval()
+        prior.load_state_dict({k.removeprefix("prior."): v for k, v in load_checkpoint(run / "prior.best.pt", vocab)["model"].items()})
     classifier = EmotionClassifier(cfg, vocab.sizes)
     classifier.load_state_dict({k.removeprefix("classifier."): v for k, v in load_checkpoint(run / "classifier.best.pt", vocab)["model"].items()})
-    return cfg, muser.eval(), prior.eval(), classifier.eval()
+    return cfg, muser.eval(), prior, classifier.eval()
 
 
 @torch.no_grad()
