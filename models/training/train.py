@@ -157,6 +157,8 @@ def start_from(model, path, vocab, out):
     own = model.state_dict()
     theirs = load_checkpoint(Path(path), vocab)["model"]
     shared = {k: v for k, v in theirs.items() if k in own and own[k].shape == v.shape}
+    if len(shared) < len(own) // 2:  # a prior's or classifier's checkpoint, or another size
+        raise TrainingError(f"{path}: only {len(shared)} of the VQ-VAE's {len(own)} tensors fit; not a VQ-VAE checkpoint of these sizes")
     model.load_state_dict(shared, strict=False)
     log(out, f"vqvae: starting from {path}: {len(shared)} of {len(own)} tensors copied; "
              f"fresh: {', '.join(sorted(k for k in own if k not in shared)) or 'none'}")
@@ -323,7 +325,7 @@ def main(argv=None):
             run[s](cfg, vocab, train, val, out, ddp)
     except TrainingError as e:
         log(out, f"stopped: {e}")
-        raise SystemExit(1)
+        raise SystemExit(f"train: {e}")  # on stderr too, exit status 1
     log(out, "done")
 
 

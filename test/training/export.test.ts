@@ -97,6 +97,11 @@ describe.skipIf(skip)('tiny model: train, export, parity', () => {
     expect(existsSync(join(ddpRun, 'vqvae.best.pt'))).toBe(true);
   });
 
+  it('refuses to start a VQ-VAE from a checkpoint that is not one', () => {
+    expect(() => python('train.py', ['--data', data, '--out', join(work, 'run-bad-init'), '--preset', 'tiny', '--init', join(run, 'prior.best.pt')]))
+      .toThrow(/prior\.best\.pt: only \d+ of the VQ-VAE's \d+ tensors fit/);
+  });
+
   it('refuses a dataset made with another vocabulary', () => {
     const vocab = join(work, 'other-vocab.json');
     execFileSync(PYTHON, ['-c', `import json; v=json.load(open(${JSON.stringify(projectPath('models', 'vocab.json'))})); v['version']='other'; json.dump(v, open(${JSON.stringify(vocab)}, 'w'))`]);
