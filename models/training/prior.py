@@ -36,14 +36,20 @@ class Prior(nn.Module):
     def inputs(self, prev, emotion, pos):  # prev [B, L, n_books]
         return sum(e(prev[..., i]) for i, e in enumerate(self.embed)) + self.emotion(emotion)[:, None] + pos
 
+    def chain(self, h, choose):
+        """Through a position's books in sampling order, each head seeing the codes chosen
+        before it; choose(k, logits [..., K]) gives book k's code. -> logits, codes."""
+        cond, logits, codes = torch.zeros_like(h), [None] * len(self.heads), [None] * len(self.heads)
+        for k in self.order:
+            logits[k] = self.heads[k](h + cond)
+            codes[k] = choose(k, logits[k])
+            cond = cond + self.chosen[k](codes[k])
+        return torch.stack(logits, -2), torch.stack(codes, -1)
+
     def book_logits(self, h, chosen):
         """h [..., d], chosen [..., n_books] -> logits [..., n_books, book_size]: each book's
         given the codes chosen for the books before it in sampling order (later ones unread)."""
-        cond, out = torch.zeros_like(h), [None] * len(self.heads)
-        for k in self.order:
-            out[k] = self.heads[k](h + cond)
-            cond = cond + self.chosen[k](chosen[..., k])
-        return torch.stack(out, -2)
+        return self.chain(h, lambda k, _: chosen[..., k])[0]
 
     def forward(self, codes, mask, emotion):
         """Teacher-forced loss: predict codes [B, L, n_books] from the codes before them."""
@@ -67,7 +73,4 @@ class Prior(nn.Module):
 
     def sample_position(self, h, pick):
         """Choose a position's codes in sampling order; pick(logits [B, K]) -> codes [B]."""
-        chosen = torch.zeros(h.shape[0], len(self.heads), dtype=torch.long)
-        for k in self.order:
-            chosen[:, k] = pick(self.book_logits(h, chosen)[:, k])
-        return chosen
+        return self.chain(h, lambda _, logits: pick(logits))[1]
