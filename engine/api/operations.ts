@@ -4,6 +4,7 @@
 
 import { MAX_MIDI_BYTES } from '../midi/check-bytes.js';
 import { QUADRANTS } from '../model/emotion.js';
+import { MAX_GUIDANCE, priorGuidance } from '../model/manifest.js';
 import { ELEMENTS } from '../model/transfer.js';
 import type { Piece } from '../piece/piece.js';
 import { project, readAtlas, signature, type Atlas } from '../studio/atlas.js';
@@ -50,6 +51,8 @@ export interface ModelInfo {
   message: string | null;
   provider: string | null;
   elements: string[];
+  /** The prior's guidance scale by default (the manifest's); null when no model is loaded. */
+  guidance: number | null;
 }
 
 export interface AtlasView {
@@ -110,9 +113,9 @@ export const operations = {
   'model.info': op(none, async ({ studio }): Promise<ModelInfo> => {
     try {
       const engine = await studio.engine();
-      return { available: true, message: null, provider: engine.info.provider, elements: engine.manifest.latent.elements };
+      return { available: true, message: null, provider: engine.info.provider, elements: engine.manifest.latent.elements, guidance: priorGuidance(engine.manifest) };
     } catch (err) {
-      return { available: false, message: (err as Error).message, provider: null, elements: [...ELEMENTS] };
+      return { available: false, message: (err as Error).message, provider: null, elements: [...ELEMENTS], guidance: null };
     }
   }),
 
@@ -146,7 +149,7 @@ export const operations = {
   ),
 
   /** Starts a job: `count` new pieces for a quadrant; they join the library. */
-  'generate.start': op(object({ quadrant: oneOf(...QUADRANTS), count: integer(1, 8), bars: integer(1, 64), temperature, seed }), ({ studio, jobs }, a) =>
+  'generate.start': op(object({ quadrant: oneOf(...QUADRANTS), count: integer(1, 8), bars: integer(1, 64), temperature, guidance: optional(number(0, MAX_GUIDANCE)), seed }), ({ studio, jobs }, a) =>
     jobs.start((progress, signal) => studio.generate(a, progress, signal)),
   ),
 

@@ -30,7 +30,7 @@ export function openEngine(args: ParsedArgs): Promise<Engine> {
   return Engine.open({ dir: args.values.models as string | undefined });
 }
 
-function number(args: ParsedArgs, name: string): number | undefined {
+export function number(args: ParsedArgs, name: string): number | undefined {
   const v = args.values[name];
   if (v === undefined) return undefined;
   const x = Number(v);

@@ -11,7 +11,7 @@ import { estimateEmotion, QUADRANTS, type EmotionEstimate } from './emotion.js';
 import { encodeTokens, type Encoding } from './encoding.js';
 import type { Graphs } from './graphs.js';
 import { defaultModelDir, loadGraphs } from './load.js';
-import { trainingCrop, type Manifest } from './manifest.js';
+import { MAX_GUIDANCE, priorGuidance, trainingCrop, type Manifest } from './manifest.js';
 import type { Fallback, Provider } from './providers.js';
 import { randomSeed } from './rng.js';
 import { samplingOf, type SamplingPlan } from './sampling.js';
@@ -65,6 +65,8 @@ export interface GenerateOptions {
   /** Stop each variation when bar maxBars + 1 would start. */
   maxBars?: number;
   count?: number;
+  /** Classifier-free guidance scale for the prior (1 = none); default the manifest's. */
+  guidance?: number;
 }
 
 const engines = new Map<string, Promise<Engine>>();
@@ -147,6 +149,8 @@ export class Engine {
   async generate(g: GenerateOptions, options: DecodeOptions = {}): Promise<Decoded> {
     if (!QUADRANTS.includes(g.quadrant)) throw new RangeError(`quadrant must be one of ${QUADRANTS.join(', ')}`);
     if (!(Number.isInteger(g.tokens) && g.tokens >= 2)) throw new RangeError(`tokens must be a whole number >= 2, got ${g.tokens}`);
+    const scale = g.guidance ?? priorGuidance(this.manifest);
+    if (!(scale >= 0 && scale <= MAX_GUIDANCE)) throw new RangeError(`guidance must be in [0, ${MAX_GUIDANCE}], got ${g.guidance}`);
     const seed = options.seed ?? randomSeed();
     const job = {
       kind: 'generate' as const,
@@ -155,6 +159,7 @@ export class Engine {
       length: g.tokens,
       maxBars: g.maxBars,
       sampling: samplingOf(options.sampling),
+      guidance: { scale, free: this.vocab.id('emotion', 'none') },
       seed,
     };
     return { sequences: await this.queue.run(job, this.hooks(options)), seed };

@@ -4,7 +4,7 @@
 import type { Vocab } from '../tokens/vocab.js';
 import { decodeLatents, type DecodeHooks, type DecodeInput } from './decode.js';
 import type { Graphs } from './graphs.js';
-import { sampleCodes } from './prior.js';
+import { sampleCodes, type Guidance } from './prior.js';
 import type { Fallback, Provider } from './providers.js';
 import { xorshift32 } from './rng.js';
 import type { SamplingPlan } from './sampling.js';
@@ -23,6 +23,7 @@ export interface GenerateJob {
   /** Tokens per variation, the emotion token included. */
   length: number;
   sampling: SamplingPlan;
+  guidance: Guidance;
   seed: number;
   maxBars?: number;
 }
@@ -48,7 +49,7 @@ export async function runJob(graphs: Graphs, vocab: Vocab, job: Job, hooks: Deco
   }
   const rngs = Array.from({ length: job.count }, (_, b) => xorshift32(job.seed, b));
   const emotion = new Array<number>(job.count).fill(job.emotion);
-  const codes = await sampleCodes(graphs, emotion, job.length, job.sampling, rngs, hooks);
+  const codes = await sampleCodes(graphs, emotion, job.length, job.sampling, rngs, hooks, job.guidance);
   const latents = await graphs.dequantize(codes, job.count, job.length);
   return decodeLatents(graphs, vocab, { latents, batch: job.count, length: job.length, emotion, sampling: job.sampling, maxBars: job.maxBars }, rngs, hooks);
 }

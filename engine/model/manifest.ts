@@ -33,6 +33,8 @@ export interface Manifest {
   codebooks: { count: number; size: number; kind: string; order: number[] };
   decoder_state: StateShape;
   prior_state: StateShape;
+  /** guidance: the classifier-free guidance scale the prior was evaluated with (absent: 1, none). */
+  prior?: { guidance?: number };
   training?: { config?: { crop?: number } };
   metrics?: Record<string, unknown>;
 }
@@ -64,9 +66,21 @@ export function readManifest(dir: string, vocab: Vocab): Manifest {
   if (!Array.isArray(order) || [...order].sort((x, y) => x - y).join() !== Array.from({ length: count }, (_, i) => i).join()) {
     throw new InputError(file, 'codebooks.order must list every codebook once (the prior\'s sampling order)');
   }
+  const guidance = raw.prior?.guidance;
+  if (guidance !== undefined && !(typeof guidance === 'number' && guidance >= 0 && guidance <= MAX_GUIDANCE)) {
+    throw new InputError(file, `prior.guidance must be a number in [0, ${MAX_GUIDANCE}], got ${JSON.stringify(guidance)}`);
+  }
   const elements = raw.latent?.elements;
   if (!Array.isArray(elements) || raw.latent.dims !== elements.length * raw.latent.slice) throw new InputError(file, 'latent layout is inconsistent (dims != elements x slice)');
   return raw;
+}
+
+/** The largest guidance scale a request may ask for. */
+export const MAX_GUIDANCE = 10;
+
+/** The prior's guidance scale as evaluated (1: plain conditional sampling). */
+export function priorGuidance(manifest: Manifest): number {
+  return manifest.prior?.guidance ?? 1;
 }
 
 /** The training crop: the model saw windows of at most this many tokens. */

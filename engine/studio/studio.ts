@@ -6,6 +6,7 @@ import { messageOf, ModelUnavailable } from '../errors.js';
 import { MOODS, type EmotionEstimate } from '../model/emotion.js';
 import type { Encoding } from '../model/encoding.js';
 import { Engine, type EmotionChoice } from '../model/engine.js';
+import { priorGuidance } from '../model/manifest.js';
 import { latentCsv, latentReport, type LatentReport } from '../model/heatmap.js';
 import type { Alignment, Element } from '../model/transfer.js';
 import { pieceDuration, type Piece } from '../piece/piece.js';
@@ -48,6 +49,8 @@ export interface GenerateArgs {
   count: number;
   bars: number;
   temperature?: number;
+  /** Classifier-free guidance scale (1 none); default the model's. */
+  guidance?: number;
   seed?: number;
 }
 
@@ -135,7 +138,7 @@ export class Studio {
     const engine = await this.engine();
     const tokens = 2 + g.bars * TOKENS_PER_BAR;
     const streams: NoteStream[] = [];
-    const decoded = await engine.generate({ quadrant: g.quadrant, tokens, maxBars: g.bars, count: g.count }, {
+    const decoded = await engine.generate({ quadrant: g.quadrant, tokens, maxBars: g.bars, count: g.count, guidance: g.guidance }, {
       seed: g.seed,
       sampling: { temperature: g.temperature },
       signal,
@@ -147,9 +150,10 @@ export class Studio {
       },
     });
     const pieces: MadePiece[] = [];
+    const guidance = g.guidance ?? priorGuidance(engine.manifest);
     for (const [k, seq] of decoded.sequences.entries()) {
       const name = `${g.quadrant} ${MOODS[g.quadrant]} ${g.bars} bars #${k + 1} (seed ${decoded.seed})`;
-      const made = this.addResult(engine.vocab, seq, undefined, name, { description: `generated for ${g.quadrant} (${MOODS[g.quadrant]}), variation ${k + 1}, seed ${decoded.seed}`, from: [] });
+      const made = this.addResult(engine.vocab, seq, undefined, name, { description: `generated for ${g.quadrant} (${MOODS[g.quadrant]}), variation ${k + 1}, seed ${decoded.seed}, mood strength ${guidance}`, from: [] });
       pieces.push({ ...made, emotion: await engine.estimateEmotion(seq), seed: decoded.seed });
     }
     return { pieces };

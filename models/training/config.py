@@ -38,6 +38,9 @@ class Config:
     # prior and classifier
     prior_d_model: int = 160
     prior_layers: int = 2
+    # share of prior training crops whose quadrant is replaced by "none", so that sampling
+    # can contrast the quadrant's prediction with the emotion-free one (classifier-free guidance)
+    prior_uncond: float = 0.2
     cls_d_model: int = 128
     cls_layers: int = 2
     # training

@@ -25,7 +25,7 @@ from config import ELEMENTS, SLICE  # noqa: E402
 from data import FIELDS, Clips, Vocab, collate, eval_batches  # noqa: E402
 from export import load_models  # noqa: E402
 from model import TYPE  # noqa: E402
-from train import EMOTION_BASE, clip_accuracy, element_accuracy  # noqa: E402
+from train import EMOTION_BASE, NO_EMOTION, clip_accuracy, element_accuracy  # noqa: E402
 
 # which elements a token type carries (the others are <pad>)
 CARRIES = {"Metrical": {"tempo", "chord", "bar-beat"}, "Note": {"pitch", "duration", "velocity"}}
@@ -204,21 +204,56 @@ def classify(classifier, seqs, crop):
     return out
 
 
+def guided(pick, guidance):
+    """Classifier-free guidance for a batch whose second half is the first without its
+    emotion: both halves get the code drawn from free + guidance * (cond - free)."""
+    def choose(logits):
+        cond, free = logits.chunk(2)
+        code = pick(free + guidance * (cond - free))
+        return torch.cat([code, code])
+    return choose
+
+
 @torch.no_grad()
-def generate(muser, prior, vocab, quadrant, n, length, gen, temperature=1.0, top_p=0.9):
+def generate(muser, prior, vocab, quadrant, n, length, gen, temperature=1.0, top_p=0.9, guidance=1.0):
+    """n pieces for a quadrant; guidance 1 samples the conditional prior as it is, above 1
+    pushes each code further from what the prior predicts with the emotion "none"."""
     emotion = torch.full((n,), quadrant + EMOTION_BASE)
-    S, z = prior.init_state(n)
-    prev = torch.full((n, len(prior.heads)), prior.start)
+    pick = lambda logits: sample(logits, temperature, top_p, gen)  # noqa: E731
+    rows = n
+    if guidance != 1.0:
+        emotion, pick, rows = torch.cat([emotion, torch.full((n,), NO_EMOTION)]), guided(pick, guidance), 2 * n
+    S, z = prior.init_state(rows)
+    prev = torch.full((rows, len(prior.heads)), prior.start)
     codes = []
     for t in range(length):
-        h, S, z = prior.step(prev, emotion, torch.full((n,), t), S, z)
-        prev = prior.sample_position(h, lambda logits: sample(logits, temperature, top_p, gen))
-        codes.append(prev)
+        h, S, z = prior.step(prev, emotion, torch.full((rows,), t), S, z)
+        prev = prior.sample_position(h, pick)
+        codes.append(prev[:n])
+    emotion = emotion[:n]
     zq = muser.quantizer.lookup(torch.stack(codes, 1))
     first = torch.zeros(n, len(FIELDS), dtype=torch.long)
     first[:, TYPE] = vocab.values["type"].index("Emotion")
     first[:, -1] = emotion
     return decode(muser, vocab, zq, emotion, first, temperature, top_p, gen)
+
+
+def hit_rates(muser, prior, classifier, vocab, cfg, per_quadrant, length, gen, guidance):
+    """Prior samples per quadrant: the share the classifier puts in the asked quadrant
+    ({"Q1": .., ...}) and every sample's tokens (padding dropped)."""
+    hit, generated = {}, []
+    for q in range(4):
+        seqs = [s[s[:, TYPE] > 0] for s in generate(muser, prior, vocab, q, per_quadrant, length, gen, guidance=guidance)]
+        generated += seqs
+        hit[f"Q{q + 1}"] = sum(c == q for c in classify(classifier, seqs, cfg.crop)) / len(seqs)
+    return hit, generated
+
+
+def model_arguments(p):
+    """The options naming a trained run, its dataset and vocabulary."""
+    p.add_argument("--run", required=True)
+    p.add_argument("--data", required=True)
+    p.add_argument("--vocab", default=str(Path(__file__).resolve().parent.parent / "vocab.json"))
 
 
 def stats(seqs, vocab):
@@ -278,7 +313,7 @@ def format_metrics(m):
 def generation_lines(m):
     g = m["generation"]
     return [
-        f"- Prior samples ({g['per_quadrant']} per quadrant, {g['length']} tokens, top-p {g['top_p']}) that the classifier "
+        f"- Prior samples ({g['per_quadrant']} per quadrant, {g['length']} tokens, top-p {g['top_p']}, guidance {g.get('guidance', 1.0)}) that the classifier "
         f"puts in the asked quadrant: " + ", ".join(f"{q} {v:.2f}" for q, v in g["hit_rate"].items()) +
         f" (mean {g['mean_hit_rate']:.2f}; goal >= 0.6)",
         "",
@@ -291,14 +326,13 @@ def generation_lines(m):
 def main(argv=None):
     here = Path(__file__).resolve().parent
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--run", required=True)
-    p.add_argument("--data", required=True)
-    p.add_argument("--vocab", default=str(here.parent / "vocab.json"))
+    model_arguments(p)
     p.add_argument("--card", default=str(here.parent / "README.md"))
     p.add_argument("--metrics", default=None, help="metrics JSON to write (default: <run>/metrics.json)")
     p.add_argument("--pairs", type=int, default=100)
     p.add_argument("--length", type=int, default=256, help="tokens per clip for reconstruction and transfer")
-    p.add_argument("--per-quadrant", type=int, default=10)
+    p.add_argument("--per-quadrant", type=int, default=25)
+    p.add_argument("--guidance", type=float, default=1.0, help="classifier-free guidance scale for the prior (1: none); choose it with guidance.py, not here")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--no-generation", action="store_true", help="a run without a prior (comparing VQ-VAE variants): skip the prior's figures")
     args = p.parse_args(argv)
@@ -329,13 +363,8 @@ def main(argv=None):
     print("classifier", m["classifier"], flush=True)
     if prior is None:
         return finish(m, args, t0)
-    hit, generated = {}, []
-    for q in range(4):
-        seqs = generate(muser, prior, vocab, q, args.per_quadrant, args.length, gen)
-        seqs = [s[(s[:, TYPE] > 0)] for s in seqs]
-        generated += seqs
-        hit[f"Q{q + 1}"] = sum(c == q for c in classify(classifier, seqs, cfg.crop)) / len(seqs)
-    m["generation"] = {"per_quadrant": args.per_quadrant, "length": args.length, "top_p": 0.9, "temperature": 1.0,
+    hit, generated = hit_rates(muser, prior, classifier, vocab, cfg, args.per_quadrant, args.length, gen, args.guidance)
+    m["generation"] = {"per_quadrant": args.per_quadrant, "length": args.length, "top_p": 0.9, "temperature": 1.0, "guidance": args.guidance,
                        "hit_rate": hit, "mean_hit_rate": sum(hit.values()) / 4}
     print("generation", m["generation"], flush=True)
     m["objective"] = {"test data": stats([t for _, _, t in test.items], vocab), "generated": stats(generated, vocab)}

@@ -41,6 +41,7 @@ def main(argv=None):
     metrics_path = Path(args.run) / "metrics.json"
     if not metrics_path.exists():
         raise SystemExit(f"{metrics_path}: missing; run evaluate.py first so the manifest carries test figures")
+    metrics = json.loads(metrics_path.read_text())
     index = json.loads((Path(args.data) / "index.json").read_text())
     files, total = {}, 0
     for onnx_path in sorted(src.glob("*.onnx")):
@@ -61,9 +62,11 @@ def main(argv=None):
         "codebooks": info["codebooks"],
         "decoder_state": info["decoder_state"],
         "prior_state": info["prior_state"],
+        # the app samples the prior as evaluate.py did for the figures below
+        "prior": {"guidance": metrics.get("generation", {}).get("guidance", 1.0)},
         "training": {"config": info["config"], "dataset": {"format": index["format"], "vocab": index["vocab"],
                                                            "clips": {s: v["clips"] for s, v in index["stats"]["bySplit"].items()}}},
-        "metrics": json.loads(metrics_path.read_text()),
+        "metrics": metrics,
         "licence": "CC BY-NC-SA 4.0 (weights derived from EMOPIA)",
     }
     dst.mkdir(parents=True, exist_ok=True)

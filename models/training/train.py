@@ -36,6 +36,7 @@ from tokens_dataset import load_index  # noqa: E402
 
 STAGES = ["vqvae", "prior", "classifier"]
 EMOTION_BASE = 2  # emotion field: <pad>, none, Q1..Q4 -> quadrant index = value - 2
+NO_EMOTION = 1
 
 
 class TrainingError(Exception):
@@ -207,7 +208,8 @@ class PriorTask(torch.nn.Module):
         return loss, {}
 
 
-def code_batches(items, batch_size, crop, seed):
+def code_batches(items, batch_size, crop, seed, uncond=0.0):
+    """Endless prior batches; a share `uncond` of them with the emotion "none"."""
     rng = random.Random(seed)
     while True:
         picks = [items[rng.randrange(len(items))] for _ in range(batch_size)]
@@ -220,7 +222,7 @@ def code_batches(items, batch_size, crop, seed):
         mask = torch.zeros(len(seqs), L, dtype=torch.bool)
         for i, s in enumerate(seqs):
             codes[i, :len(s)], mask[i, :len(s)] = s, True
-        yield codes, mask, torch.tensor([q for _, q in picks]) + EMOTION_BASE
+        yield codes, mask, torch.tensor([NO_EMOTION if rng.random() < uncond else q + EMOTION_BASE for _, q in picks])
 
 
 def stage_prior(cfg, vocab, train, val, out, ddp):
@@ -239,7 +241,7 @@ def stage_prior(cfg, vocab, train, val, out, ddp):
         task.train()
         return sum(losses) / len(losses), ""
 
-    train_loop("prior", PriorTask(prior), lambda seed: code_batches(train_codes, cfg.batch_size, cfg.crop, seed),
+    train_loop("prior", PriorTask(prior), lambda seed: code_batches(train_codes, cfg.batch_size, cfg.crop, seed, cfg.prior_uncond),
                cfg.prior_steps, cfg, out, vocab, evaluate, ddp)
 
 

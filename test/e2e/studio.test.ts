@@ -194,6 +194,13 @@ describe.skipIf(skipWithoutChromium || noModels)(suite('the studio in Chromium (
     expect(await attr(page, 'quadrant-Q3', 'aria-checked')).toBe('true');
     await page.getByTestId('generate-count').fill('1');
     await page.getByTestId('generate-bars').fill('2');
+    // the mood strength shows the model's guidance until the user takes it over
+    const manifest = JSON.parse(readFileSync(projectPath('models', 'manifest.json'), 'utf8'));
+    await expect.poll(() => page.getByTestId('generate-strength-value').textContent()).toBe((manifest.prior?.guidance ?? 1).toFixed(2));
+    expect(await page.getByTestId('generate-strength').isDisabled()).toBe(true);
+    await page.getByTestId('generate-strength-default').uncheck();
+    await page.getByTestId('generate-strength').fill('3');
+    expect(await page.getByTestId('generate-strength-value').textContent()).toBe('3.00');
     await page.getByTestId('generate-button').click();
     await expect.poll(async () => (await names(page)).filter((n) => n.startsWith('Q3 sad 2 bars #1')), ENGINE).toHaveLength(1);
     await expect.poll(() => page.getByTestId('piece-name').textContent()).toMatch(/^Q3 sad 2 bars #1 \(seed \d+\)$/);

@@ -74,6 +74,9 @@ describe.skipIf(noModels)(suite('model commands'), () => {
     expect(r.code, r.err).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['Q2-seed3-1.mid', 'Q2-seed3-2.mid']);
     expect(JSON.parse(r.out).pieces).toHaveLength(2);
+    const guided = await run(['generate', '--quadrant', 'Q2', '--tokens', '40', '--guidance', '2', '-o', join(dir, 'gen2'), '--seed', '3', '--json']);
+    expect(guided.code, guided.err).toBe(0);
+    expect(JSON.parse(guided.out).guidance).toBe(2);
   });
 
   it('reports bad input and bad options clearly', async () => {
@@ -83,6 +86,9 @@ describe.skipIf(noModels)(suite('model commands'), () => {
     expect(existsSync(join(dir, 'x.mid'))).toBe(false);
     expect((await run(['transfer', a, b, '--elements', 'melody', '-o', join(dir, 'x.mid')])).code).toBe(2);
     expect((await run(['generate', '--quadrant', 'Q5', '-o', dir])).code).toBe(2);
+    const strong = await run(['generate', '--quadrant', 'Q1', '--guidance', '12', '-o', dir]);
+    expect(strong.code).toBe(2);
+    expect(strong.err).toContain('--guidance must be in [0, 10], got 12');
     const { io, err } = captureIO();
     expect(await main(['analyze', a, '--models', join(dir, 'no-models')], io)).toBe(1);
     expect(err.join('')).toMatch(/manifest\.json: no such file/);

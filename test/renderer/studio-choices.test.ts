@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Note, Piece } from '../../engine/piece/piece.js';
 import { defaultSource, followSelection } from '../../renderer/src/lib/rearrange-defaults.js';
 import { rollContent } from '../../renderer/src/lib/roll-content.js';
+import { strengthArgs } from '../../renderer/src/lib/mood-strength.js';
 import { samplingArgs } from '../../renderer/src/lib/sampling.js';
 import { libraryItem as item } from '../fixtures/library-items.js';
 
@@ -39,6 +40,13 @@ describe('temperature and seed', () => {
 
   it('refuses a seed the engine would refuse', () => {
     for (const seed of ['-1', '1.5', '4294967296', 'abc', '1e3']) expect(samplingArgs({ ...choice, seed })).toBeNull();
+  });
+});
+
+describe('mood strength', () => {
+  it('leaves the guidance to the model while "model default" is ticked', () => {
+    expect(strengthArgs({ modelDefault: true, guidance: 3 })).toEqual({});
+    expect(strengthArgs({ modelDefault: false, guidance: 3 })).toEqual({ guidance: 3 });
   });
 });
 

@@ -117,6 +117,13 @@ describe.skipIf(noModels)(suite('MusER views through the API'), () => {
     expect(await call('job.cancel', { job: long.job })).toEqual({ cancelled: false });
   });
 
+  it('generates with a chosen mood strength, says which in the piece\'s description, and refuses one out of range', async () => {
+    const { job } = await call('generate.start', { quadrant: 'Q2', count: 1, bars: 1, seed: 8, guidance: 2.5 });
+    const done = (await finished(job)) as { result: { pieces: { item: { origin: { description: string } } }[] } };
+    expect(done.result.pieces[0].item.origin.description).toMatch(/^generated for Q2 \(tense\), variation 1, seed 8, mood strength 2\.5$/);
+    expect(await dispatch(ctx, 'generate.start', { quadrant: 'Q2', count: 1, bars: 1, guidance: 11 })).toMatchObject({ ok: false, error: { kind: 'input' } });
+  });
+
   it('refuses a rearrangement of a piece that is not there, before starting', async () => {
     expect(await dispatch(ctx, 'rearrange.start', { a, b: 'gone', elements: ['pitch'], align: 'bar' })).toMatchObject({ ok: false, error: { kind: 'input', message: /gone: no such piece/ } });
     expect(await dispatch(ctx, 'rearrange.start', { a, b, elements: ['melody'], align: 'bar' })).toMatchObject({ ok: false, error: { kind: 'input' } });

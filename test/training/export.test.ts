@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { Engine } from '../../engine/model/engine.js';
 import { GRAPH_NAMES } from '../../engine/model/manifest.js';
 import { checkOnnxParity, PARITY_TOLERANCE } from '../../engine/model/onnx-parity.js';
 import { projectPath } from '../../engine/paths.js';
@@ -95,6 +96,25 @@ describe.skipIf(skip)('tiny model: train, export, parity', () => {
     expect(log).toMatch(/2 ranks \(DistributedDataParallel\)/);
     expect(log).toMatch(/vqvae step 10 val/);
     expect(existsSync(join(ddpRun, 'vqvae.best.pt'))).toBe(true);
+  });
+
+  it('evaluates with prior guidance and ships a manifest whose guidance the engine samples with by default', TRAINING, async () => {
+    const card = join(work, 'card.md');
+    const report = python('evaluate.py', ['--run', run, '--data', data, '--card', card, '--pairs', '2', '--length', '32', '--per-quadrant', '2', '--guidance', '2.5']);
+    expect(report).toMatch(/guidance 2\.5\) that the classifier puts in the asked quadrant/);
+    expect(readFileSync(card, 'utf8')).toContain('<!-- EVAL:BEGIN -->');
+    const shipped = join(work, 'shipped');
+    python('ship.py', ['--export', out, '--run', run, '--data', data, '--to', shipped]);
+    expect(JSON.parse(readFileSync(join(shipped, 'manifest.json'), 'utf8')).prior).toEqual({ guidance: 2.5 });
+    const engine = await Engine.open({ dir: shipped });
+    try {
+      const g = { quadrant: 'Q2' as const, tokens: 24, count: 2 };
+      const byDefault = await engine.generate(g, { seed: 4 });
+      expect(byDefault.sequences).toEqual((await engine.generate({ ...g, guidance: 2.5 }, { seed: 4 })).sequences);
+      await expect(engine.generate({ ...g, guidance: -1 })).rejects.toThrow(/guidance must be in \[0, 10\]/);
+    } finally {
+      await engine.close();
+    }
   });
 
   it('refuses to start a VQ-VAE from a checkpoint that is not one', () => {

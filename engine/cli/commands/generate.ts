@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireString, UsageError, type Command } from '../command.js';
-import { MODEL_HELP, MODEL_OPTIONS, openEngine, quadrantArg, SAMPLING_HELP, SAMPLING_OPTIONS, samplingArgs, wholeNumber } from '../model-args.js';
+import { MAX_GUIDANCE, priorGuidance } from '../../model/manifest.js';
+import { MODEL_HELP, MODEL_OPTIONS, number, openEngine, quadrantArg, SAMPLING_HELP, SAMPLING_OPTIONS, samplingArgs, wholeNumber } from '../model-args.js';
 import { writeMusic } from '../music-output.js';
 
 const DEFAULT_TOKENS = 256;
@@ -11,17 +12,18 @@ const TOKENS_PER_BAR = 48;
 export const generateCommand: Command = {
   name: 'generate',
   summary: 'new music for an emotion quadrant, sampled from the prior',
-  usage: 'muser generate --quadrant Q1|Q2|Q3|Q4 [--bars N | --tokens N] [-n K] -o DIR [--seed N] [--json]',
+  usage: 'muser generate --quadrant Q1|Q2|Q3|Q4 [--bars N | --tokens N] [-n K] [--guidance W] -o DIR [--seed N] [--json]',
   optionHelp: [
     ['--quadrant Q', 'emotion quadrant: Q1 happy, Q2 tense, Q3 sad, Q4 calm'],
     ['--bars N', `stop each piece after N bars (budgets ${TOKENS_PER_BAR} tokens per bar)`],
     ['--tokens N', `tokens per piece, the emotion token included (default ${DEFAULT_TOKENS})`],
     ['-n K', 'how many variations, decoded together (default 1)'],
+    ['--guidance W', `how strongly the quadrant steers the prior, 0..${MAX_GUIDANCE}: 1 plain conditional sampling, above 1 classifier-free guidance (default: the model's, in its manifest)`],
     ['-o, --out DIR', 'folder to write the MIDI files into (made if missing)'],
     ...SAMPLING_HELP,
     ...MODEL_HELP,
   ],
-  options: { quadrant: { type: 'string' }, bars: { type: 'string' }, tokens: { type: 'string' }, n: { type: 'string', short: 'n' }, out: { type: 'string', short: 'o' }, ...SAMPLING_OPTIONS, ...MODEL_OPTIONS },
+  options: { quadrant: { type: 'string' }, bars: { type: 'string' }, tokens: { type: 'string' }, n: { type: 'string', short: 'n' }, guidance: { type: 'string' }, out: { type: 'string', short: 'o' }, ...SAMPLING_OPTIONS, ...MODEL_OPTIONS },
   positionals: [0, 0],
   async run(args, io) {
     const quadrant = quadrantArg(args.values.quadrant, 'quadrant');
@@ -31,13 +33,15 @@ export const generateCommand: Command = {
     const tokensArg = wholeNumber(args, 'tokens', 2);
     if (bars !== undefined && tokensArg !== undefined) throw new UsageError('give --bars or --tokens, not both');
     const count = wholeNumber(args, 'n', 1) ?? 1;
+    const guidance = number(args, 'guidance');
+    if (guidance !== undefined && !(guidance >= 0 && guidance <= MAX_GUIDANCE)) throw new UsageError(`--guidance must be in [0, ${MAX_GUIDANCE}], got ${guidance}`);
     const { sampling, seed } = samplingArgs(args);
     const tokens = tokensArg ?? (bars !== undefined ? 2 + bars * TOKENS_PER_BAR : DEFAULT_TOKENS);
 
     const engine = await openEngine(args);
     try {
       const t0 = performance.now();
-      const result = await engine.generate({ quadrant, tokens, maxBars: bars, count }, { sampling, seed });
+      const result = await engine.generate({ quadrant, tokens, maxBars: bars, count, guidance }, { sampling, seed });
       const seconds = (performance.now() - t0) / 1000;
       mkdirSync(dir, { recursive: true });
       const pieces = [];
@@ -46,7 +50,7 @@ export const generateCommand: Command = {
         const notes = writeMusic(file, seq, engine.vocab, [], { name: `${quadrant} seed ${result.seed} #${k + 1}` });
         pieces.push({ file, tokens: seq.length, notes, emotion: await engine.estimateEmotion(seq) });
       }
-      if (args.values.json) io.out(JSON.stringify({ quadrant, seed: result.seed, sampling, tokens, maxBars: bars ?? null, seconds, provider: engine.info.provider, pieces }, null, 2));
+      if (args.values.json) io.out(JSON.stringify({ quadrant, seed: result.seed, sampling, guidance: guidance ?? priorGuidance(engine.manifest), tokens, maxBars: bars ?? null, seconds, provider: engine.info.provider, pieces }, null, 2));
       else {
         for (const p of pieces) io.err(`${p.file}: ${p.notes} notes, ${p.tokens} tokens; classifier says ${p.emotion.quadrant} (P(${quadrant}) = ${p.emotion.probabilities[quadrant].toFixed(2)})`);
         io.err(`${pieces.length} piece(s) for ${quadrant} in ${seconds.toFixed(1)} s, seed ${result.seed}`);

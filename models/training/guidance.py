@@ -1,0 +1,46 @@
+"""Choose the prior's classifier-free guidance scale on samples of its own, before evaluate.py.
+
+  /usr/bin/python3 models/training/guidance.py --run build/run --data build/dataset --scales 1 1.5 2 3
+
+For each scale: prior samples per quadrant (a seed evaluate.py does not use), the share the
+classifier puts in the asked quadrant, and the objective metrics beside the validation
+clips', so a scale that wins the classifier by making odd music shows it. The test split
+is not read.
+"""
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).parent))
+from data import Clips, Vocab  # noqa: E402
+from evaluate import hit_rates, model_arguments, stats  # noqa: E402
+from export import load_models  # noqa: E402
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    model_arguments(p)
+    p.add_argument("--scales", type=float, nargs="+", default=[1.0, 1.5, 2.0, 3.0])
+    p.add_argument("--per-quadrant", type=int, default=25)
+    p.add_argument("--length", type=int, default=256)
+    p.add_argument("--seed", type=int, default=1001, help="evaluate.py uses 7")
+    args = p.parse_args(argv)
+    torch.set_num_threads(2)
+    vocab = Vocab(args.vocab)
+    cfg, muser, prior, classifier = load_models(Path(args.run), vocab)
+    val = stats([t for _, _, t in Clips(args.data, "val", vocab).items], vocab)
+    print(f"validation clips: pitch range {val['pitch_range']:.1f}, pitch classes {val['pitch_classes']:.2f}, polyphony {val['polyphony']:.2f}")
+    for w in args.scales:
+        t0 = time.time()
+        hit, generated = hit_rates(muser, prior, classifier, vocab, cfg, args.per_quadrant, args.length, torch.Generator().manual_seed(args.seed), w)
+        g = stats(generated, vocab)
+        print(f"guidance {w}: hit " + " ".join(f"{q} {h:.2f}" for q, h in hit.items()) + f" mean {sum(hit.values()) / 4:.3f}; "
+              f"pitch range {g['pitch_range']:.1f}, pitch classes {g['pitch_classes']:.2f}, polyphony {g['polyphony']:.2f} "
+              f"({time.time() - t0:.0f} s)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
