@@ -2,8 +2,8 @@
 // quadrant, sampled from the shipped prior, so they derive from the shipped weights and
 // can be remade whenever the model changes:  npm run assets:examples
 //
-// The prior's samples are often far denser than real piano music (model card: ~7.5 notes
-// per onset against 2.2), which makes a poor first impression. So this is curation, not
+// The prior's samples vary, and many are denser than real piano music (the model card's
+// objective metrics), which makes a poor first impression. So this is curation, not
 // evaluation: of CANDIDATES samples per quadrant, keep one that fills at least 4 bars with
 // polyphony closest to the test data's, a sample the classifier puts in the asked quadrant
 // counting as 1 note per onset closer. The choice and its figures are printed; seeds are fixed.

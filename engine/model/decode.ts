@@ -2,7 +2,11 @@
 // position the type is sampled first (never <pad> or a second Emotion), then the six
 // other elements from decoder_heads given that type (never <pad>); the elements a type
 // does not carry are <pad>, the emotion field of generated tokens is <pad>; a sequence
-// stops at EOS. The decoder is recurrent (linear attention), so each token costs the same.
+// stops at EOS. With forwardOnly (the prior's latents) a position token only moves forward
+// within its bar, as the tokenizer writes them: one that went back would stack notes on an
+// earlier onset. A real piece's latents carry its positions, and there forcing the choice
+// turns one misread position into a shifted bar line, so transfers decode freely.
+// The decoder is recurrent (linear attention), so each token costs the same.
 // Past the training crop it starts afresh, as the encoder's windows do (windows.ts): the
 // window's first token is predicted from the emotion token at position 0, so positions
 // never run beyond what the model was trained on.
@@ -27,6 +31,8 @@ export interface DecodeInput {
   maxBars?: number;
   /** Never sample EOS, so every latent position is decoded (the benchmark times whole lengths). */
   fullLength?: boolean;
+  /** Never move a position token back within its bar (for latents sampled from the prior). */
+  forwardOnly?: boolean;
 }
 
 /** The tokens of one decoding step: one per item, null for items already finished. */
@@ -96,12 +102,17 @@ export async function decodeLatents(
   const eos = types.indexOf('EOS');
   const bannedTypes = [PAD, types.indexOf('Emotion'), ...(input.fullLength ? [eos] : [])];
   const barValue = vocab.id('bar-beat', 'Bar');
+  const barBeats = vocab.values['bar-beat'];
+  const steps = barBeats.map((v) => (v.startsWith('Beat_') ? Number(v.slice(5)) : -1));
+  /** The bar-beat values a position token may not take after the bar's position p. */
+  const behind = (p: number) => (input.forwardOnly ? [PAD, ...steps.flatMap((s, i) => (s >= 0 && s <= p ? [i] : []))] : [PAD]);
   const heads = HEAD_ELEMENTS.map((e) => ({ field: FIELDS.indexOf(e), size: vocab.values[e].length, name: e, draw: drawFor(sampling, e) }));
   const typeDraw = drawFor(sampling, 'type');
 
   const seqs = input.emotion.map((e) => [emotionToken(vocab, e)]);
   const done = new Array<boolean>(B).fill(false);
   const bars = new Array<number>(B).fill(0);
+  const position = new Array<number>(B).fill(-1); // the current bar's last position so far
   const emotionT = int64(input.emotion, [B]);
   const window = trainingCrop(graphs.manifest) - 1;
   let stepper = makeStepper(graphs, B, emotionT);
@@ -132,9 +143,11 @@ export async function decodeLatents(
       token[TYPE] = typeOf[b];
       const carried = CARRIES[types[typeOf[b]]] ?? [];
       heads.forEach((h, k) => {
-        if (carried.includes(h.name)) token[h.field] = sampleIndex(logits[k], b * h.size, h.size, [PAD], h.draw, rngs[b]);
+        if (carried.includes(h.name)) token[h.field] = sampleIndex(logits[k], b * h.size, h.size, h.field === BAR_BEAT ? behind(position[b]) : [PAD], h.draw, rngs[b]);
       });
-      if (token[TYPE] === types.indexOf('Metrical') && token[BAR_BEAT] === barValue && ++bars[b] > (input.maxBars ?? Infinity)) {
+      const metrical = token[TYPE] === types.indexOf('Metrical');
+      if (metrical) position[b] = token[BAR_BEAT] === barValue ? -1 : Math.max(position[b], steps[token[BAR_BEAT]]);
+      if (metrical && token[BAR_BEAT] === barValue && ++bars[b] > (input.maxBars ?? Infinity)) {
         token = new Array<number>(TOKEN_FIELDS).fill(PAD);
         token[TYPE] = eos;
       }

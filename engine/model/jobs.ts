@@ -51,5 +51,5 @@ export async function runJob(graphs: Graphs, vocab: Vocab, job: Job, hooks: Deco
   const emotion = new Array<number>(job.count).fill(job.emotion);
   const codes = await sampleCodes(graphs, emotion, job.length, job.sampling, rngs, hooks, job.guidance);
   const latents = await graphs.dequantize(codes, job.count, job.length);
-  return decodeLatents(graphs, vocab, { latents, batch: job.count, length: job.length, emotion, sampling: job.sampling, maxBars: job.maxBars }, rngs, hooks);
+  return decodeLatents(graphs, vocab, { latents, batch: job.count, length: job.length, emotion, sampling: job.sampling, maxBars: job.maxBars, forwardOnly: true }, rngs, hooks);
 }

@@ -43,12 +43,23 @@ def sample(logits, temperature, top_p, gen):
     return order.gather(-1, pick).squeeze(-1)
 
 
+def beat_steps(vocab):
+    """Per bar-beat value: its step in the bar for Beat_k, -1 for Bar and <pad>."""
+    return torch.tensor([int(v[5:]) if v.startswith("Beat_") else -1 for v in vocab.values["bar-beat"]])
+
+
 @torch.no_grad()
-def decode(muser, vocab, zq, emotion, first, temperature=0.0, top_p=0.9, gen=None):
+def decode(muser, vocab, zq, emotion, first, temperature=0.0, top_p=0.9, gen=None, forward_only=False):
     """Generate tokens from latents zq [B, L, 112], one token per latent position, starting
-    from the emotion token `first` [B, 8]. Fields a type does not carry are set to <pad>."""
+    from the emotion token `first` [B, 8]. Fields a type does not carry are set to <pad>.
+    forward_only (for the prior's latents): within a bar a position token only moves forward,
+    as the tokenizer writes them; one that went back would stack notes on an earlier onset.
+    Latents of a real piece carry its positions, and there forcing the choice turns one
+    misread position into a shifted bar line (reconstruction F1 0.958 -> 0.862 measured)."""
     B, L, _ = zq.shape
     types = vocab.values["type"]
+    steps = beat_steps(vocab)
+    position = torch.full((B,), -1)  # the current bar's last position so far
     S, z = muser.init_state(B)
     out = [first]
     done = torch.zeros(B, dtype=torch.bool)
@@ -62,6 +73,8 @@ def decode(muser, vocab, zq, emotion, first, temperature=0.0, top_p=0.9, gen=Non
         tok[:, TYPE] = ty
         for e, lg in zip([e for e in ELEMENTS if e != "type"], others):
             lg[:, 0] = -1e9
+            if e == "bar-beat" and forward_only:
+                lg[(steps[None] >= 0) & (steps[None] <= position[:, None])] = -1e9
             tok[:, ELEMENTS.index(e)] = sample(lg, temperature, top_p, gen)
         for b in range(B):
             carried = CARRIES.get(types[ty[b]], set())
@@ -69,6 +82,9 @@ def decode(muser, vocab, zq, emotion, first, temperature=0.0, top_p=0.9, gen=Non
                 if e != "type" and e not in carried:
                     tok[b, ELEMENTS.index(e)] = 0
         tok[done] = 0
+        metrical = tok[:, TYPE] == types.index("Metrical")
+        bar_beat = tok[:, ELEMENTS.index("bar-beat")]
+        position = torch.where(metrical, torch.where(bar_beat == vocab.bar, -1, torch.maximum(steps[bar_beat], position)), position)
         done |= ty == types.index("EOS")
         out.append(tok)
         if done.all():
@@ -235,7 +251,7 @@ def generate(muser, prior, vocab, quadrant, n, length, gen, temperature=1.0, top
     first = torch.zeros(n, len(FIELDS), dtype=torch.long)
     first[:, TYPE] = vocab.values["type"].index("Emotion")
     first[:, -1] = emotion
-    return decode(muser, vocab, zq, emotion, first, temperature, top_p, gen)
+    return decode(muser, vocab, zq, emotion, first, temperature, top_p, gen, forward_only=True)
 
 
 def hit_rates(muser, prior, classifier, vocab, cfg, per_quadrant, length, gen, guidance):

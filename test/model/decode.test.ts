@@ -111,6 +111,25 @@ describe.skipIf(noModels)(suite('decoding'), () => {
     }
   });
 
+  it('never moves a generated position token back within its bar, even sampling hot', async () => {
+    const { sequences } = await engine.generate({ quadrant: 'Q1', tokens: 160, count: 4 }, { seed: 12, sampling: { temperature: 1.5, topP: 1 } });
+    const [metrical, bar] = [vocab.id('type', 'Metrical'), vocab.id('bar-beat', 'Bar')];
+    let positions = 0;
+    for (const seq of sequences) {
+      let last = -1;
+      for (const t of seq.filter((t) => t[3] === metrical)) {
+        if (t[2] === bar) last = -1;
+        else {
+          const step = Number(vocab.values['bar-beat'][t[2]].slice(5));
+          expect(step).toBeGreaterThan(last);
+          last = step;
+          positions++;
+        }
+      }
+    }
+    expect(positions).toBeGreaterThan(20);
+  });
+
   it('estimates emotion as quadrant probabilities with valence and arousal', async () => {
     const e = await engine.estimateEmotion(smallPiece(4));
     const p = e.probabilities;
