@@ -11,8 +11,8 @@ starts the VQ-VAE from another run's weights (a variant fine-tuned, not trained 
 
 Started as several ranks (torchrun, or any launcher setting WORLD_SIZE, RANK, MASTER_ADDR
 and MASTER_PORT) it trains with DistributedDataParallel: gloo on CPU, nccl on CUDA; rank 0
-evaluates and saves. Debian's torchrun (torch 1.13 under Python 3.11) fails before it
-starts a worker, so there set the four variables and start one process per rank.
+evaluates and saves. Debian's torchrun (torch 1.13 under Python 3.11) needs
+`--redirects 1 --tee 1`: its default 0 parses to no stream there and the launcher fails.
 """
 import argparse
 import math
