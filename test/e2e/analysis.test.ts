@@ -87,6 +87,20 @@ describe.skipIf(skipWithoutChromium || noModels)('analysis views in Chromium (we
     await expect.poll(async () => Number(await attr(page, 'piano-roll', 'data-seconds-per-pixel')), WAIT).toBeCloseTo(before, 6);
   });
 
+  it('zoomed far out, a pixel shows the mean of the tokens it spans, and the tooltip says so', async () => {
+    const heat = (await page.getByTestId('heatmap').boundingBox())!;
+    // anchored at the time area's left edge (0 s), so the piece stays in view
+    await page.mouse.move(heat.x + 46, heat.y + 40);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, 3000);
+    await page.keyboard.up('Control');
+    await expect.poll(async () => Number(await attr(page, 'piano-roll', 'data-seconds-per-pixel')), WAIT).toBe(1);
+    await page.mouse.move(heat.x + 46 + 2.5, heat.y + 10);
+    await expect.poll(() => page.getByTestId('heatmap-tooltip').textContent(), WAIT).toMatch(/this pixel: mean of \d+ tokens/);
+    await shot(page, 'analysis-01b-zoomed-out');
+    await page.getByTestId('zoom-reset').click();
+  });
+
   it('switches to one column per bar', async () => {
     await page.getByTestId('heatmap-mode').selectOption('bar');
     await expect.poll(() => attr(page, 'heatmap', 'data-mode'), WAIT).toBe('bar');

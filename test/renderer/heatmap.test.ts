@@ -2,12 +2,12 @@ import { interpolateRdBu } from 'd3-scale-chromatic';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../engine/piece/piece.js';
 import type { LatentView } from '../../engine/studio/latent-view.js';
-import { barColumns, columnAt, heatData, tokenColumns, tokensShown, type HeatColumn, type HeatData } from '../../renderer/src/heatmap/columns.js';
+import { barColumns, columnAt, columnsOver, heatData, meanValues, tokenColumns, tokensShown, type HeatColumn, type HeatData } from '../../renderer/src/heatmap/columns.js';
 import { colourStep, valueRgb } from '../../renderer/src/heatmap/colour.js';
 import { differenceData, differenceNote } from '../../renderer/src/heatmap/difference.js';
 import { BAND_GAP, bandHeight, bandTop, cellAt, type HeatLayout } from '../../renderer/src/heatmap/layout.js';
 import { rasterize } from '../../renderer/src/heatmap/raster.js';
-import { formatValue, tooltipLines } from '../../renderer/src/heatmap/tooltip.js';
+import { formatValue, pixelLine, tooltipLines } from '../../renderer/src/heatmap/tooltip.js';
 import { GUTTER_WIDTH, noteRect, type RollLayout } from '../../renderer/src/roll/geometry.js';
 
 const ELEMENTS = ['tempo', 'chord', 'bar-beat', 'type', 'pitch', 'duration', 'velocity'];
@@ -81,6 +81,24 @@ describe('heatmap columns', () => {
     expect(columnAt([], 1)).toBe(-1);
   });
 
+  it('lists the columns a span of time covers, with the seconds of it each covers', () => {
+    const columns = tokenColumns(view);
+    expect(columnsOver(columns, 0.1, 0.2)).toEqual([{ column: 0, seconds: expect.closeTo(0.1) }]);
+    expect(columnsOver(columns, 0.5, 2).map((o) => [o.column, o.seconds])).toEqual([[2, 0.25], [3, 0.25], [4, 1]]);
+    expect(columnsOver(columns, 3.5, 9).map((o) => o.column)).toEqual([6]);
+    expect(columnsOver(columns, 4, 9)).toEqual([]);
+    expect(columnsOver(columns, -2, -1)).toEqual([]);
+  });
+
+  it('averages the columns a pixel spans, weighted by the time each covers', () => {
+    const columns = tokenColumns(view);
+    // a second each of tokens 4, 5 and 6
+    const mean = meanValues(columns, columnsOver(columns, 1, 4));
+    expect(mean[4][3]).toBeCloseTo((5 + 6 - 7) / 3);
+    // one column: its own values
+    expect(meanValues(columns, columnsOver(columns, 3.2, 3.3))).toBe(columns[6].values);
+  });
+
   it('counts the tokens a view shows: a column each, or the tokens of the bars', () => {
     expect(tokensShown(view, tokenColumns(view), 'token')).toBe(7);
     expect(tokensShown(view, barColumns(view), 'bar')).toBe(7);
@@ -126,6 +144,16 @@ describe('heatmap raster on the roll time axis', () => {
     expect(pixel(pixels, x + 50, 0)).toEqual(background);
     expect(pixel(pixels, GUTTER_WIDTH - 1, 0)).toEqual(background);
     expect(pixel(pixels, x, 16)).toEqual(background);
+  });
+
+  it('paints a pixel spanning several columns with their time-weighted mean, so zooming out skips no token', () => {
+    const out = { secondsPerPixel: 1, scrollSeconds: 0 };
+    // three tokens inside the first pixel's second; a lone one in the next
+    const columns = [column(0, 0.25, 1), column(0.25, 0.5, -1), column(0.5, 1, 0.5), column(1, 2, -0.5)];
+    const pixels = rasterize({ layout: heatLayout, view: out, columns, range: 1, dpr: 1, background });
+    expect(pixel(pixels, GUTTER_WIDTH, 0)).toEqual(valueRgb(0.25 * 1 + 0.25 * -1 + 0.5 * 0.5, 1));
+    expect(pixel(pixels, GUTTER_WIDTH + 1, 0)).toEqual(valueRgb(-0.5, 1));
+    expect(pixel(pixels, GUTTER_WIDTH + 2, 0)).toEqual(background);
   });
 
   it('paints at device resolution: twice the pixels at dpr 2, same places', () => {
@@ -206,6 +234,11 @@ describe('heatmap tooltip', () => {
   it('shows both sides of a difference', () => {
     const d = differenceData(heatData(view, 'token'), heatData(view, 'token')).columns[0];
     expect(tooltipLines(d, 'token', 0, 'tempo', 0)).toEqual(['A: Bar 1 · token 0 · token 0', 'B: Bar 1 · token 0 · token 0', 'tempo · dim 0', 'A − B = 0.00 (A 1.00, B 1.00)']);
+  });
+
+  it('says when the pixel under the pointer shows the mean of several columns', () => {
+    expect(pixelLine(3, 'token', -0.5)).toBe('this pixel: mean of 3 tokens, −0.50');
+    expect(pixelLine(2, 'bar', 1)).toBe('this pixel: mean of 2 bars, 1.00');
   });
 
   it('formats values with a real minus sign', () => {

@@ -81,6 +81,42 @@ export function columnAt(columns: readonly HeatColumn[], seconds: number): numbe
   return found >= 0 && seconds < columns[found].end ? found : -1;
 }
 
+/** A column's share of a span of time, e.g. of one pixel. */
+export interface Overlap {
+  column: number;
+  /** Seconds of the span it covers. */
+  seconds: number;
+}
+
+/** The columns overlapping [t0, t1) (columns sorted by start, not overlapping), in order. */
+export function columnsOver(columns: readonly HeatColumn[], t0: number, t1: number): Overlap[] {
+  let lo = 0;
+  let hi = columns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (columns[mid].end <= t0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Overlap[] = [];
+  for (let c = lo; c < columns.length && columns[c].start < t1; c++) {
+    const seconds = Math.min(t1, columns[c].end) - Math.max(t0, columns[c].start);
+    if (seconds > 0) out.push({ column: c, seconds });
+  }
+  return out;
+}
+
+/**
+ * What a pixel spanning `overlaps` shows: each cell's mean over those columns, weighted by
+ * the time each covers ([element][dim]). Zoomed out, a pixel spans many tokens, and
+ * showing one of them would hide the others.
+ */
+export function meanValues(columns: readonly HeatColumn[], overlaps: readonly Overlap[]): number[][] {
+  if (overlaps.length === 1) return columns[overlaps[0].column].values;
+  const total = overlaps.reduce((s, o) => s + o.seconds, 0);
+  return columns[overlaps[0].column].values.map((row, e) =>
+    row.map((_v, d) => overlaps.reduce((s, o) => s + columns[o.column].values[e][d] * o.seconds, 0) / total));
+}
+
 /** How many of the piece's tokens the columns show: a token column one, a bar column its bar's tokens. */
 export function tokensShown(view: LatentView, columns: readonly HeatColumn[], unit: HeatMode): number {
   if (unit === 'token') return columns.length;

@@ -28,3 +28,8 @@ export function tooltipLines(c: HeatColumn, unit: HeatMode, element: number, ele
     `A − B = ${formatValue(c.values[element][dim])} (A ${formatValue(a.values[element][dim])}, B ${formatValue(b.values[element][dim])})`,
   ];
 }
+
+/** Zoomed out, the pixel under the pointer shows the mean of several columns: says so. */
+export function pixelLine(count: number, unit: HeatMode, value: number): string {
+  return `this pixel: mean of ${count} ${unit === 'token' ? 'tokens' : 'bars'}, ${formatValue(value)}`;
+}
