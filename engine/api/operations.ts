@@ -5,7 +5,7 @@
 import { MAX_MIDI_BYTES } from '../midi/check-bytes.js';
 import { QUADRANTS } from '../model/emotion.js';
 import { MAX_GUIDANCE, priorGuidance } from '../model/manifest.js';
-import { ELEMENTS } from '../model/transfer.js';
+import { ALIGNMENTS, ELEMENTS } from '../model/transfer.js';
 import type { Piece } from '../piece/piece.js';
 import { project, readAtlas, signature, type Atlas } from '../studio/atlas.js';
 import type { Studio } from '../studio/studio.js';
@@ -136,7 +136,7 @@ export const operations = {
       a: nonEmpty(64),
       b: nonEmpty(64),
       elements: listOf(oneOf(...ELEMENTS), ELEMENTS.length),
-      align: oneOf('position', 'bar'),
+      align: oneOf(...ALIGNMENTS),
       emotion: optional(oneOf('A', 'B', ...QUADRANTS, 'none')),
       temperature,
       seed,

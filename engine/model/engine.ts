@@ -15,7 +15,7 @@ import { MAX_GUIDANCE, priorGuidance, trainingCrop, type Manifest } from './mani
 import type { Fallback, Provider } from './providers.js';
 import { randomSeed } from './rng.js';
 import { samplingOf, type SamplingPlan } from './sampling.js';
-import { transferLatents, type Alignment, type Element } from './transfer.js';
+import { DEFAULT_ALIGNMENT, transferLatents, type Alignment, type Element } from './transfer.js';
 
 export interface EngineOptions {
   dir?: string;
@@ -139,7 +139,7 @@ export class Engine {
 
   /** A rearranged with the chosen elements' latent slices from B. */
   transfer(a: Encoding, b: Encoding, t: TransferOptions, options: DecodeOptions = {}): Promise<Decoded> {
-    const mixed = transferLatents(a, b, t.elements, t.align ?? 'position', this.manifest);
+    const mixed = transferLatents(a, b, t.elements, t.align ?? DEFAULT_ALIGNMENT, this.manifest);
     const choice = t.emotion ?? 'A';
     const emotion = choice === 'A' ? a.emotion : choice === 'B' ? b.emotion : this.vocab.id('emotion', choice);
     return this.decode(mixed, a.length, emotion, options);

@@ -6,6 +6,8 @@
 import { FIELDS, type Vocab } from '../tokens/vocab.js';
 
 export interface TokenSlot {
+  /** The token's type in the vocabulary: Metrical (a Bar or Beat), Note, Emotion, EOS. */
+  type: string;
   /** Bar number from 0; -1 for the tokens outside bars (emotion, EOS). */
   bar: number;
   /** Position in the bar in steps (16ths); -1 for the Bar token itself and tokens outside bars. */
@@ -28,13 +30,13 @@ export function tokenSlots(tokens: readonly (readonly number[])[], vocab: Vocab)
       if (bb === 'Bar') {
         bar++;
         position = -1;
-        return { bar, position, key: `bar ${bar}` };
+        return { type, bar, position, key: `bar ${bar}` };
       }
       if (bb.startsWith('Beat_')) position = Number(bb.slice(5));
-      return { bar, position, key: `metrical ${bar} ${position}` };
+      return { type, bar, position, key: `metrical ${bar} ${position}` };
     }
-    if (type === 'Note') return { bar, position, key: `note ${bar} ${position} ${notesHere++}` };
+    if (type === 'Note') return { type, bar, position, key: `note ${bar} ${position} ${notesHere++}` };
     // the emotion token and EOS have one place each; anything else (<pad>) has none
-    return { bar: -1, position: -1, key: type === 'Emotion' || type === 'EOS' ? type : '' };
+    return { type, bar: -1, position: -1, key: type === 'Emotion' || type === 'EOS' ? type : '' };
   });
 }

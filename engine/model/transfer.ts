@@ -3,13 +3,23 @@
 //  - 'position' (the paper's): B's latent at the same token index; past B's end A's stays.
 //  - 'bar': B's latent at the same place in the music (same bar, position and rank
 //    among the tokens there, see token-slots.ts); where B has nothing there A's stays.
+//  - 'type': A's n-th note takes B's n-th note, A's n-th metrical token (bar or beat)
+//    B's n-th; so a note never receives a bar line's slices. Past B's last, A's stays.
+//    The model card measures transfer with 'position' and 'type'.
 
 import type { Manifest } from './manifest.js';
 import type { TokenSlot } from './token-slots.js';
 
 export const ELEMENTS = ['tempo', 'chord', 'bar-beat', 'type', 'pitch', 'duration', 'velocity'] as const;
 export type Element = (typeof ELEMENTS)[number];
-export type Alignment = 'position' | 'bar';
+export const ALIGNMENTS = ['position', 'bar', 'type'] as const;
+export type Alignment = (typeof ALIGNMENTS)[number];
+
+/** Of the two the model card measures, the one that transfers every element better. */
+export const DEFAULT_ALIGNMENT: Alignment = 'type';
+
+/** The token types 'type' alignment pairs; the others (emotion, EOS) keep A's. */
+const PAIRED_TYPES = ['Metrical', 'Note'];
 
 export interface LatentSequence {
   /** [length, dims], quantized. */
@@ -21,6 +31,17 @@ export interface LatentSequence {
 /** Index of B's token that A's token i takes its slices from, or -1 to keep A's. */
 export function alignTokens(a: LatentSequence, b: LatentSequence, align: Alignment): number[] {
   if (align === 'position') return Array.from({ length: a.length }, (_, i) => (i < b.length ? i : -1));
+  if (align === 'type') {
+    const ofType = new Map(PAIRED_TYPES.map((t) => [t, [] as number[]]));
+    b.slots.forEach((s, i) => ofType.get(s.type)?.push(i));
+    const taken = new Map(PAIRED_TYPES.map((t) => [t, 0]));
+    return a.slots.map((s) => {
+      const n = taken.get(s.type);
+      if (n === undefined) return -1;
+      taken.set(s.type, n + 1);
+      return ofType.get(s.type)![n] ?? -1;
+    });
+  }
   const where = new Map<string, number>();
   // the first token at a place wins (generated tokens may step back to a place twice)
   b.slots.forEach((s, i) => s.key && !where.has(s.key) && where.set(s.key, i));

@@ -42,6 +42,7 @@ describe.skipIf(skipWithoutChromium || noModels)(suite("the README's two minutes
     await page.getByTestId('rearrange-b').selectOption({ label: 'Q1 happy' });
     expect(await page.getByTestId('element-pitch').isChecked()).toBe(true);
     expect(await page.getByTestId('element-duration').isChecked()).toBe(true);
+    expect(await page.getByTestId('align-select').inputValue()).toBe('type'); // the default
     await page.getByTestId('seed').fill('7');
     await page.getByTestId('rearrange-button').click();
     await expect.poll(() => names(page)).toContain(RESULT);

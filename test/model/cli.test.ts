@@ -68,6 +68,15 @@ describe.skipIf(noModels)(suite('model commands'), () => {
     expect(readFileSync(join(dir, 't.mid')).subarray(0, 4).toString()).toBe('MThd');
   });
 
+  it('transfer pairs notes with notes under --align type, and names the alignments it knows', async () => {
+    const r = await run(['transfer', a, b, '--elements', 'pitch', '--align', 'type', '--seed', '5', '-o', join(dir, 'type.json'), '--json']);
+    expect(r.code, r.err).toBe(0);
+    const bad = await run(['transfer', a, b, '--elements', 'pitch', '--align', 'sideways', '-o', join(dir, 'bad.json')]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toMatch(/--align must be one of position, bar, type/);
+    expect(existsSync(join(dir, 'bad.json'))).toBe(false);
+  });
+
   it('generate writes K variations into the folder', async () => {
     const out = join(dir, 'gen');
     const r = await run(['generate', '--quadrant', 'Q2', '--tokens', '40', '-n', '2', '-o', out, '--seed', '3', '--json']);

@@ -73,8 +73,9 @@ describe('token slots and alignment', () => {
   it('places tokens by bar, position and rank', () => {
     const slots = tokenSlots(smallPiece(1), vocab);
     expect(slots[0].key).toBe('Emotion');
-    expect(slots[1]).toEqual({ bar: 0, position: -1, key: 'bar 0' });
-    expect(slots[2]).toEqual({ bar: 0, position: 0, key: 'metrical 0 0' });
+    expect(slots[1]).toEqual({ type: 'Metrical', bar: 0, position: -1, key: 'bar 0' });
+    expect(slots[2]).toEqual({ type: 'Metrical', bar: 0, position: 0, key: 'metrical 0 0' });
+    expect(slots[3].type).toBe('Note');
     expect(slots.slice(3, 7).map((s) => s.key)).toEqual(['note 0 0 0', 'note 0 0 1', 'note 0 0 2', 'note 0 0 3']);
     expect(slots[slots.length - 1].key).toBe('EOS');
   });
@@ -104,6 +105,26 @@ describe('token slots and alignment', () => {
     const t = smallPiece(1);
     const dense = fake([...t.slice(0, 7), t[3], ...t.slice(7)], 0);
     expect(alignTokens(b, dense, 'bar').slice(3, 8)).toEqual([3, 4, 5, 6, 8]);
+  });
+});
+
+describe('type alignment', () => {
+  it("gives A's n-th note B's n-th note and its n-th bar or beat B's n-th; the rest keeps A's", () => {
+    const t = smallPiece(1);
+    const a = fake(t, 0);
+    // B: an extra note in the first chord, so every later token sits one index further on
+    const b = fake([...t.slice(0, 7), t[3], ...t.slice(7)], 0);
+    const map = alignTokens(a, b, 'type');
+    a.slots.forEach((s, i) => {
+      if (map[i] >= 0) expect(b.slots[map[i]].type, `token ${i}`).toBe(s.type);
+    });
+    expect(a.slots[7].type).toBe('Metrical');
+    expect(map[7]).toBe(8); // A's third metrical token takes B's third, not B's extra note at index 7
+    expect(map[8]).toBe(7); // A's fifth note takes B's fifth note, the extra one
+    expect(map[0]).toBe(-1); // the emotion token keeps A's
+    expect(map[a.length - 1]).toBe(-1); // and so does EOS
+    // B shorter: A's notes past B's last keep A's
+    expect(alignTokens(fake(smallPiece(2), 0), a, 'type').filter((j) => j >= 0).length).toBeLessThan(smallPiece(2).length);
   });
 });
 

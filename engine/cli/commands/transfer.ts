@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { readTokens } from '../../io/read-tokens.js';
 import type { EmotionChoice } from '../../model/engine.js';
 import { QUADRANTS } from '../../model/emotion.js';
-import { ELEMENTS, type Alignment, type Element } from '../../model/transfer.js';
+import { ALIGNMENTS, DEFAULT_ALIGNMENT, ELEMENTS, type Alignment, type Element } from '../../model/transfer.js';
 import { requireString, UsageError, type Command } from '../command.js';
 import { MODEL_HELP, MODEL_OPTIONS, openEngine, SAMPLING_HELP, SAMPLING_OPTIONS, samplingArgs } from '../model-args.js';
 import { writeMusic } from '../music-output.js';
@@ -21,11 +21,11 @@ export function parseElements(value: string | boolean | undefined): Element[] {
 export const transferCommand: Command = {
   name: 'transfer',
   summary: 'rearrange A with chosen elements (pitch, duration, ...) taken from B',
-  usage: 'muser transfer A.mid B.mid --elements pitch,duration -o OUT.mid [--align position|bar] [--seed N] [--temperature T] [--top-p P] [--greedy] [--json]',
+  usage: 'muser transfer A.mid B.mid --elements pitch,duration -o OUT.mid [--align position|bar|type] [--seed N] [--temperature T] [--top-p P] [--greedy] [--json]',
   optionHelp: [
     ['--elements LIST', `elements to take from B, comma-separated: ${ELEMENTS.join(', ')}, or all (none: A as the model rebuilds it)`],
     ['-o, --out FILE', 'MIDI file to write (.json: a token file)'],
-    ['--align MODE', 'position: B\'s latent at the same token index (the paper\'s; default); bar: at the same bar and position in the bar'],
+    ['--align MODE', `type: A's n-th note takes B's n-th note, its n-th bar or beat B's n-th (default: it transfers better, see models/README.md); position: B's latent at the same token index (the paper's); bar: at the same bar and position in the bar`],
     ['--emotion E', 'emotion the decoder is conditioned on: A (default), B, Q1..Q4 or none'],
     ...SAMPLING_HELP,
     ...MODEL_HELP,
@@ -36,8 +36,8 @@ export const transferCommand: Command = {
     const [aPath, bPath] = args.positionals;
     const out = requireString(args, 'out');
     const elements = parseElements(args.values.elements);
-    const align = (args.values.align ?? 'position') as Alignment;
-    if (align !== 'position' && align !== 'bar') throw new UsageError('--align must be position or bar');
+    const align = (args.values.align ?? DEFAULT_ALIGNMENT) as Alignment;
+    if (!ALIGNMENTS.includes(align)) throw new UsageError(`--align must be one of ${ALIGNMENTS.join(', ')}`);
     const emotion = (args.values.emotion ?? 'A') as EmotionChoice;
     if (!EMOTION_CHOICES.includes(emotion)) throw new UsageError(`--emotion must be one of ${EMOTION_CHOICES.join(', ')}`);
     const { sampling, seed } = samplingArgs(args);
