@@ -104,6 +104,17 @@ describe.skipIf(skipWithoutChromium || noModels)(suite('the studio in Chromium (
     await shot(page, 'studio-01-start');
   });
 
+  it('aligns by type by default, and says that B\'s type then changes nothing', async () => {
+    expect(await page.getByTestId('align-select').inputValue()).toBe('type');
+    await page.getByTestId('more-elements').click();
+    await page.getByTestId('element-type').check();
+    await expect.poll(() => page.getByTestId('type-by-type').count()).toBe(1);
+    await page.getByTestId('align-select').selectOption('position');
+    await expect.poll(() => page.getByTestId('type-by-type').count()).toBe(0);
+    await page.getByTestId('element-type').uncheck();
+    await page.getByTestId('more-elements').click();
+  });
+
   it('rearranges A with B\'s pitch and duration, the notes streaming into the roll', async () => {
     await page.getByTestId('file-input').setInputFiles([tune, other]);
     await expect.poll(() => names(page)).toEqual(['Q1 happy', 'Q2 tense', 'Q3 sad', 'Q4 calm', 'tune', 'other']);
