@@ -35,7 +35,7 @@ try {
     const best = scored.sort((a, b) => a.score - b.score)[0];
     const name = `${quadrant} ${MOODS[quadrant]}`;
     const file = join(projectPath('assets', 'examples'), `${name}.mid`);
-    writeMusic(file, best.tokens, engine.vocab, [], { name });
+    writeMusic(file, best.tokens, engine.vocab, [], { name, bars: BARS });
     console.log(
       `${file}: seed ${seed} variation ${best.k + 1} of ${CANDIDATES}; ${best.stats.notes} notes in ${best.bars} bars, polyphony ${best.stats.polyphony.toFixed(2)}; classifier ${best.emotion.quadrant} (P = ${best.emotion.probabilities[quadrant].toFixed(2)})`,
     );

@@ -88,6 +88,16 @@ export function pieceDuration(piece: Piece): number {
   return end;
 }
 
+/**
+ * Bars the music spans: the downbeats before the end of its last note. The beat grid
+ * runs on past the music (a downbeat may sit at or after its end), so counting every
+ * downbeat would give a four-bar piece five.
+ */
+export function barCount(piece: Piece): number {
+  const end = pieceDuration(piece);
+  return piece.downbeats.filter((d) => d < end - 1e-6).length;
+}
+
 export function compareNotes(a: Note, b: Note): number {
   return a.onset - b.onset || a.pitch - b.pitch;
 }

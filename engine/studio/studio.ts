@@ -9,6 +9,7 @@ import { Engine, type EmotionChoice } from '../model/engine.js';
 import { priorGuidance } from '../model/manifest.js';
 import { latentCsv, latentReport, type LatentReport } from '../model/heatmap.js';
 import type { Alignment, Element } from '../model/transfer.js';
+import { endAtBar } from '../piece/end-at-bar.js';
 import { pieceDuration, type Piece } from '../piece/piece.js';
 import { detokenize } from '../tokens/detokenize.js';
 import type { TokenSequence } from '../tokens/token-file.js';
@@ -127,7 +128,7 @@ export class Studio {
     progress({ phase: 'notes', item: 0, done: a.enc!.length, total: a.enc!.length, notes: stream.fresh(true) });
     const [nameA, nameB] = [this.workspace.item(r.a).name, this.workspace.item(r.b).name];
     const what = r.elements.length ? r.elements.join('+') : 'nothing';
-    const made = this.addResult(engine.vocab, decoded.sequences[0], a.seq.meters, `${nameA} with ${what} of ${nameB}`, {
+    const made = this.addResult(engine.vocab, decoded.sequences[0], a.seq.meters, `${nameA} with ${what} of ${nameB}`, undefined, {
       description: `${nameA} rearranged with the ${what} latents of ${nameB} (${r.align} alignment, seed ${decoded.seed})`,
       from: [r.a, r.b],
     });
@@ -153,14 +154,16 @@ export class Studio {
     const guidance = g.guidance ?? priorGuidance(engine.manifest);
     for (const [k, seq] of decoded.sequences.entries()) {
       const name = `${g.quadrant} ${MOODS[g.quadrant]} ${g.bars} bars #${k + 1} (seed ${decoded.seed})`;
-      const made = this.addResult(engine.vocab, seq, undefined, name, { description: `generated for ${g.quadrant} (${MOODS[g.quadrant]}), variation ${k + 1}, seed ${decoded.seed}, mood strength ${guidance}`, from: [] });
+      const made = this.addResult(engine.vocab, seq, undefined, name, g.bars, { description: `generated for ${g.quadrant} (${MOODS[g.quadrant]}), variation ${k + 1}, seed ${decoded.seed}, mood strength ${guidance}`, from: [] });
       pieces.push({ ...made, emotion: await engine.estimateEmotion(seq), seed: decoded.seed });
     }
     return { pieces };
   }
 
-  private addResult(vocab: Vocab, tokens: number[][], meters: TokenSequence['meters'], name: string, origin: { description: string; from: string[] }): { item: LibraryItem } {
-    const piece = detokenize({ vocab: vocab.version, fields: [...FIELDS], tokens, name, meters }, vocab);
+  /** Adds decoded tokens to the library, cut at the end of bar `bars` when given (a generation's length). */
+  private addResult(vocab: Vocab, tokens: number[][], meters: TokenSequence['meters'], name: string, bars: number | undefined, origin: { description: string; from: string[] }): { item: LibraryItem } {
+    const decoded = detokenize({ vocab: vocab.version, fields: [...FIELDS], tokens, name, meters }, vocab);
+    const piece = bars === undefined ? decoded : endAtBar(decoded, bars);
     return { item: this.workspace.addPiece(piece, { name, origin: { kind: 'result', ...origin } }) };
   }
 }

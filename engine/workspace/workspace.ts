@@ -9,7 +9,7 @@ import { InputError, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { exportMidi } from '../midi/export.js';
 import { importMidi } from '../midi/import.js';
-import { pieceDuration, type Piece } from '../piece/piece.js';
+import { barCount, pieceDuration, type Piece } from '../piece/piece.js';
 import { emptyHistory, record, redo, undo, type History } from './history.js';
 import { nameFromFile, safeFileName, uniqueName } from './file-names.js';
 import type { ItemSummary, LibraryItem, LibraryView, Origin } from './library.js';
@@ -188,5 +188,5 @@ export class Workspace {
 }
 
 function summaryOf(piece: Piece): ItemSummary {
-  return { notes: piece.notes.length, seconds: pieceDuration(piece), bars: piece.downbeats.length, timing: piece.timing };
+  return { notes: piece.notes.length, seconds: pieceDuration(piece), bars: barCount(piece), timing: piece.timing };
 }

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../engine/cli/main.js';
 import { exportMidi } from '../../engine/midi/export.js';
+import { importMidi } from '../../engine/midi/import.js';
+import { barCount } from '../../engine/piece/piece.js';
 import { gridPiece, type BeatNote } from '../fixtures/pieces.js';
 import { captureIO, tempDir } from '../helpers.js';
 import { MODEL_DIR, noModels, suite } from './helpers.js';
@@ -86,6 +88,11 @@ describe.skipIf(noModels)(suite('model commands'), () => {
     const guided = await run(['generate', '--quadrant', 'Q2', '--tokens', '40', '--guidance', '2', '-o', join(dir, 'gen2'), '--seed', '3', '--json']);
     expect(guided.code, guided.err).toBe(0);
     expect(JSON.parse(guided.out).guidance).toBe(2);
+    // --bars: every piece ends with its last bar, held notes too (seed 3 holds one past it)
+    const barsOut = join(dir, 'gen-bars');
+    const bars = await run(['generate', '--quadrant', 'Q3', '--bars', '2', '-n', '2', '-o', barsOut, '--seed', '3']);
+    expect(bars.code, bars.err).toBe(0);
+    for (const f of readdirSync(barsOut)) expect(barCount(importMidi(readFileSync(join(barsOut, f)), f)), f).toBeLessThanOrEqual(2);
   });
 
   it('reports bad input and bad options clearly', async () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { endAtBar } from '../../engine/piece/end-at-bar.js';
 import { barBeats, barStarts, beatsToSeconds, beatTimesFromTempos, secondsToBeats, tempoAt, tempoMapSeconds } from '../../engine/piece/beat-map.js';
-import { compareNotes, pieceDuration, type MeterEvent, type TempoEvent } from '../../engine/piece/piece.js';
+import { barCount, compareNotes, pieceDuration, type MeterEvent, type TempoEvent } from '../../engine/piece/piece.js';
 import { gridPiece } from '../fixtures/pieces.js';
 
 const tempos: TempoEvent[] = [
@@ -75,5 +76,32 @@ describe('piece helpers', () => {
     expect(pieceDuration(p)).toBe(4);
     expect(pieceDuration({ ...p, notes: [] })).toBe(0);
     expect([...p.notes].sort(compareNotes).map((n) => n.pitch)).toEqual([60, 64, 50]);
+  });
+
+  it('barCount counts the bars the music spans, not the downbeat after its end', () => {
+    // four bars of 4/4, the last note ending exactly on the fifth downbeat
+    const four = gridPiece([{ pitch: 60, at: 0, length: 4 }, { pitch: 62, at: 12, length: 4 }]);
+    expect(four.downbeats.length).toBe(5);
+    expect(barCount(four)).toBe(4);
+    // a note held a beat into bar 5 makes five
+    expect(barCount(gridPiece([{ pitch: 60, at: 12, length: 5 }]))).toBe(5);
+    // in 3/4, 7 beats span three bars
+    expect(barCount(gridPiece([{ pitch: 60, at: 0, length: 7 }], undefined, [{ beat: 0, numerator: 3, denominator: 4 }]))).toBe(3);
+    expect(barCount({ ...four, notes: [] })).toBe(0);
+  });
+
+  it('endAtBar ends notes held past the end of bar N there, and the piece with them', () => {
+    const held = gridPiece([
+      { pitch: 60, at: 0, length: 2 },
+      { pitch: 64, at: 6, length: 12 }, // bar 2 into bar 5
+    ], [{ beat: 0, bpm: 120 }, { beat: 10, bpm: 60 }]);
+    expect(barCount(held)).toBe(5);
+    const cut = endAtBar(held, 2);
+    expect(barCount(cut)).toBe(2);
+    expect(cut.notes.map((n) => [n.pitch, n.onsetBeat, n.offsetBeat])).toEqual([[60, 0, 2], [64, 6, 8]]);
+    expect(pieceDuration(cut)).toBe(4); // 8 beats at 120 BPM; the later tempo change is gone
+    expect(cut.tempos).toEqual([{ beat: 0, bpm: 120 }]);
+    // music already within the bars is left as it is
+    expect(endAtBar(held, 5)).toBe(held);
   });
 });

@@ -103,12 +103,14 @@ describe.skipIf(noModels)(suite('MusER views through the API'), () => {
     const { job } = await call('generate.start', { quadrant: 'Q3', count: 2, bars: 2, seed: 3 });
     const done = await finished(job);
     expect(done.kind).toBe('job.done');
-    const pieces = (done as { result: { pieces: { item: { name: string } }[] } }).result.pieces;
+    const pieces = (done as { result: { pieces: { item: { name: string; summary: { bars: number } } }[] } }).result.pieces;
     // the prior's sampling reports progress before any note is decoded
     const phases = events.filter((e) => e.job === job && e.kind === 'job.progress').map((e) => (e.kind === 'job.progress' ? e.phase : ''));
     expect(phases[0]).toBe('latents');
     expect(phases.indexOf('notes')).toBeGreaterThan(phases.lastIndexOf('latents'));
     expect(pieces.map((p) => p.item.name)).toEqual(['Q3 sad 2 bars #1 (seed 3)', 'Q3 sad 2 bars #2 (seed 3)']);
+    // a note held past bar 2 (this seed's second variation has one) ends with it
+    for (const p of pieces) expect(p.item.summary.bars).toBeLessThanOrEqual(2);
 
     const long = await call('generate.start', { quadrant: 'Q1', count: 1, bars: 64 });
     await new Promise((r) => setTimeout(r, 50));

@@ -47,7 +47,7 @@ export const generateCommand: Command = {
       const pieces = [];
       for (const [k, seq] of result.sequences.entries()) {
         const file = join(dir, `${quadrant}-seed${result.seed}-${k + 1}.mid`);
-        const notes = writeMusic(file, seq, engine.vocab, [], { name: `${quadrant} seed ${result.seed} #${k + 1}` });
+        const notes = writeMusic(file, seq, engine.vocab, [], { name: `${quadrant} seed ${result.seed} #${k + 1}`, bars });
         pieces.push({ file, tokens: seq.length, notes, emotion: await engine.estimateEmotion(seq) });
       }
       if (args.values.json) io.out(JSON.stringify({ quadrant, seed: result.seed, sampling, guidance: guidance ?? priorGuidance(engine.manifest), tokens, maxBars: bars ?? null, seconds, provider: engine.info.provider, pieces }, null, 2));
