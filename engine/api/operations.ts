@@ -155,6 +155,9 @@ export const operations = {
 
   'job.cancel': op(object({ job: nonEmpty(64) }), ({ jobs }, a) => ({ cancelled: jobs.cancel(a.job) })),
 
+  /** A job's state now, with its outcome once ended: for a window whose events dropped. */
+  'job.state': op(object({ job: nonEmpty(64) }), ({ jobs }, a) => jobs.state(a.job)),
+
   /** The reference atlas with the library's pieces placed on it. */
   'atlas.get': op(none, async ({ studio, workspace }): Promise<AtlasView> => {
     const atlas = readAtlas();

@@ -219,6 +219,42 @@ describe.skipIf(skipWithoutChromium || noModels)(suite('the studio in Chromium (
     await shot(page, 'studio-06-generated');
   });
 
+  it('still gets a generation that ended while the event stream was down', async () => {
+    // a page whose event streams the test can break, as a network failure would
+    await page.addInitScript(() => {
+      const streams: EventSource[] = [];
+      Object.assign(window, { streams });
+      window.EventSource = class extends window.EventSource {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          streams.push(this);
+        }
+      };
+    });
+    await page.reload();
+    await page.getByTestId('tab-generate').click();
+    await page.getByTestId('quadrant-Q3').click();
+    await page.getByTestId('generate-count').fill('1');
+    await page.getByTestId('generate-bars').fill('1');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { streams: EventSource[] }).streams.at(-1)?.readyState)).toBe(1);
+    // the stream fails and cannot come back while the job runs and ends
+    await page.route('**/api/events**', (route) => route.abort());
+    await page.evaluate(() => {
+      const stream = (window as unknown as { streams: EventSource[] }).streams.at(-1)!;
+      stream.close();
+      stream.onerror?.(new Event('error'));
+    });
+    const reply = page.waitForResponse((r) => r.url().includes('/api/generate.start'));
+    await page.getByTestId('generate-button').click();
+    const { value } = await (await reply).json();
+    await expect.poll(async () => (await call<{ state: string }>(page, 'job.state', { job: value.job })).state, ENGINE).toBe('ended');
+    const made = async () => (await names(page)).filter((n) => n.startsWith('Q3 sad 1 bars #1'));
+    expect(await made()).toHaveLength(0); // its outcome never reached the page
+    // back: the page asks the engine how the job it saw running ended
+    await page.unroute('**/api/events**');
+    await expect.poll(made, ENGINE).toHaveLength(1);
+  });
+
   it('cancels a long generation and adds nothing', async () => {
     const before = await names(page);
     // eight variations of 64 bars: a single one may reach its end (EOS) within seconds,

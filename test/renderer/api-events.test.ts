@@ -38,13 +38,14 @@ function harness() {
     clearTimeout: (t) => void ((t as { cleared: boolean }).cleared = true),
   };
   const data: string[] = [];
+  let reopened = 0;
   const stop = keepOpen(
     (handlers) => {
       const c = { handlers, closed: false };
       connections.push(c);
       return () => void (c.closed = true);
     },
-    (d) => data.push(d),
+    { onData: (d) => data.push(d), onReopen: () => reopened++ },
     timers,
   );
   const fire = () => {
@@ -52,7 +53,7 @@ function harness() {
     if (!t.cleared) t.run();
     return t.ms;
   };
-  return { connections, pending, data, stop, fire };
+  return { connections, pending, data, stop, fire, reopened: () => reopened };
 }
 
 describe('the event stream', () => {
@@ -75,6 +76,21 @@ describe('the event stream', () => {
     expect(h.fire()).toBe(500);
     h.connections[4].handlers.onData('b');
     expect(h.data).toEqual(['a', 'b']);
+  });
+
+  it('says when it is open again after a failure, since events sent meanwhile are lost', () => {
+    const h = harness();
+    h.connections[0].handlers.onOpen();
+    expect(h.reopened()).toBe(0); // the first opening missed nothing
+    h.connections[0].handlers.onError();
+    h.fire();
+    h.connections[1].handlers.onError(); // still down
+    h.fire();
+    expect(h.reopened()).toBe(0);
+    h.connections[2].handlers.onOpen();
+    expect(h.reopened()).toBe(1); // once per outage
+    h.connections[2].handlers.onOpen();
+    expect(h.reopened()).toBe(1);
   });
 
   it('caps the wait, ignores a closed connection\'s late errors, and stops for good', () => {

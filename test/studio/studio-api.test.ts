@@ -117,6 +117,10 @@ describe.skipIf(noModels)(suite('MusER views through the API'), () => {
     expect(await call('job.cancel', { job: long.job })).toEqual({ cancelled: true });
     expect(await finished(long.job)).toMatchObject({ kind: 'job.failed', error: { kind: 'cancelled' } });
     expect(await call('job.cancel', { job: long.job })).toEqual({ cancelled: false });
+    // what a window whose event stream dropped asks instead
+    expect(await call('job.state', { job })).toMatchObject({ state: 'ended', outcome: { kind: 'job.done', job } });
+    expect(await call('job.state', { job: long.job })).toMatchObject({ state: 'ended', outcome: { kind: 'job.failed', error: { kind: 'cancelled' } } });
+    expect(await call('job.state', { job: 'nope' })).toEqual({ state: 'unknown' });
   });
 
   it('generates with a chosen mood strength, says which in the piece\'s description, and refuses one out of range', async () => {

@@ -17,12 +17,15 @@ export function connectApi(): ApiClient {
   return createClient(httpTransport(token));
 }
 
-/** Engine events through the same door; returns the unsubscribe. */
-export function connectEvents(listener: (event: ApiEvent) => void): () => void {
+/**
+ * Engine events through the same door; returns the unsubscribe. `missed` is called when
+ * events may have been lost (the event stream dropped and is back).
+ */
+export function connectEvents(listener: (event: ApiEvent) => void, missed?: () => void): () => void {
   const deliver = (event: ApiEvent | null) => event && listener(event);
   const bridge = muserBridge();
   if (bridge) return bridge.onEvent((e) => deliver(asApiEvent(e)));
-  return keepOpen(openEventSource, (data) => deliver(parseEvent(data)));
+  return keepOpen(openEventSource, { onData: (data) => deliver(parseEvent(data)), onReopen: missed });
 }
 
 /** Same origin: the cookie the page load set authenticates the stream. */

@@ -1,6 +1,7 @@
 // The web mode's event stream that stays connected: after an error (the server
 // restarting, the machine sleeping) the connection is closed and opened again, waiting
-// longer after each failure in a row. DOM-free: the connection and timers come in.
+// longer after each failure in a row; once open again, `onReopen` says that events may
+// have been missed meanwhile. DOM-free: the connection and timers come in.
 
 export interface StreamHandlers {
   onOpen(): void;
@@ -24,22 +25,34 @@ const globalTimers: Timers = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+export interface StreamListener {
+  onData(data: string): void;
+  /** Open again after a failure: what was sent meanwhile is lost. */
+  onReopen?(): void;
+}
+
 /** Opens the stream and keeps it open until the returned function is called. */
-export function keepOpen(open: OpenStream, onData: (data: string) => void, timers: Timers = globalTimers): () => void {
+export function keepOpen(open: OpenStream, listener: StreamListener, timers: Timers = globalTimers): () => void {
   let close: (() => void) | null = null;
   let retry: unknown = null;
   let delay = FIRST_RETRY_MS;
   let connection = 0;
+  let failed = false;
 
   const connect = () => {
     retry = null;
     const mine = ++connection;
     close = open({
-      onOpen: () => (delay = FIRST_RETRY_MS),
-      onData,
+      onOpen: () => {
+        delay = FIRST_RETRY_MS;
+        if (failed) listener.onReopen?.();
+        failed = false;
+      },
+      onData: (data) => listener.onData(data),
       onError: () => {
         // the browser's own retry gives up for good on some failures (an HTTP error); ours does not
         if (mine !== connection) return;
+        failed = true;
         close?.();
         close = null;
         connection++;

@@ -1,7 +1,8 @@
 // The engine's jobs as events report them: progress, streamed notes, the outcome.
 // Events can outrun the reply that names a job, so any job id seen gets a state; the
 // jobs this window started keep theirs until it is done with them, the others only
-// their outcome (without the notes) once ended.
+// their outcome (without the notes) once ended. Where events were missed (the event
+// stream dropped, a cancel came too late), the engine is asked for the outcome.
 
 import type { ApiEvent } from '../../../engine/api/jobs.js';
 import type { ApiClient, ArgsOf } from '../../../engine/api/operations.js';
@@ -9,9 +10,6 @@ import { connectEvents } from '../lib/connect.js';
 import { applyEvent, newJob, type JobState } from '../lib/job-state.js';
 
 type StartOp = 'rearrange.start' | 'generate.start';
-
-/** After a cancel the engine no longer knew, wait this long for the outcome before calling the job lost. */
-const LOST_AFTER_MS = 3000;
 
 export class Jobs {
   /** Raw: replaced per event, never mutated (thousands of notes need no deep proxy). */
@@ -26,7 +24,17 @@ export class Jobs {
 
   /** Subscribes to the engine's events; returns the unsubscribe. */
   listen(): () => void {
-    return connectEvents((e) => this.apply(e));
+    return connectEvents(
+      (e) => this.apply(e),
+      () => void this.catchUp(),
+    );
+  }
+
+  /** Asks the engine how each job still running here ended, if it has. */
+  async catchUp(): Promise<void> {
+    const running = Object.values(this.states).filter((j) => j.status === 'running');
+    // one that cannot be asked now (the engine still away) stays running until the next time
+    await Promise.allSettled(running.map((j) => this.ask(j.id)));
   }
 
   apply(event: ApiEvent): void {
@@ -54,13 +62,14 @@ export class Jobs {
 
   async cancel(id: string): Promise<void> {
     const { cancelled } = await this.#api.call('job.cancel', { job: id });
-    if (cancelled) return; // its job.failed 'cancelled' event follows
-    // already ended: its outcome is on the way, or was missed while the event stream was down
-    setTimeout(() => {
-      if (this.states[id]?.status === 'running') {
-        this.apply({ kind: 'job.failed', job: id, error: { kind: 'internal', message: 'the job ended, but its outcome never reached this window' } });
-      }
-    }, LOST_AFTER_MS);
+    // else it had already ended: its outcome is on the way, or was missed while the event stream was down
+    if (!cancelled) await this.ask(id);
+  }
+
+  private async ask(id: string): Promise<void> {
+    const reply = await this.#api.call('job.state', { job: id });
+    if (reply.state === 'ended') this.apply(reply.outcome);
+    else if (reply.state === 'unknown') this.apply({ kind: 'job.failed', job: id, error: { kind: 'internal', message: 'the job ended, but its outcome never reached this window' } });
   }
 
   /** Drops a job's state (its streamed notes) once its outcome has been taken. */
