@@ -25,7 +25,7 @@ from config import ELEMENTS, SLICE  # noqa: E402
 from data import FIELDS, Clips, Vocab, collate, eval_batches  # noqa: E402
 from export import load_models  # noqa: E402
 from model import TYPE  # noqa: E402
-from train import EMOTION_BASE, NO_EMOTION, clip_accuracy, element_accuracy  # noqa: E402
+from train import EMOTION_BASE, NO_EMOTION, clip_accuracy, element_accuracy, exit_on_error  # noqa: E402
 
 # which elements a token type carries (the others are <pad>)
 CARRIES = {"Metrical": {"tempo", "chord", "bar-beat"}, "Note": {"pitch", "duration", "velocity"}}
@@ -398,4 +398,4 @@ def finish(m, args, t0):
 
 
 if __name__ == "__main__":
-    main()
+    exit_on_error("evaluate", main)

@@ -35,7 +35,7 @@ from config import ELEMENTS, SLICE, config_from_dict  # noqa: E402
 from data import Clips, Vocab, collate  # noqa: E402
 from model import TYPE, MusER  # noqa: E402
 from prior import Prior  # noqa: E402
-from train import load_checkpoint  # noqa: E402
+from train import exit_on_error, load_checkpoint  # noqa: E402
 
 OPSET = 17
 TOLERANCE = 1e-4
@@ -257,7 +257,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except ExportError as e:
-        raise SystemExit(f"export: {e}")
+    exit_on_error("export", main, ExportError)

@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from data import Clips, Vocab  # noqa: E402
 from evaluate import hit_rates, model_arguments, stats  # noqa: E402
 from export import load_models  # noqa: E402
+from train import exit_on_error  # noqa: E402
 
 
 def main(argv=None):
@@ -43,4 +44,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    main()
+    exit_on_error("guidance", main)

@@ -43,6 +43,15 @@ class TrainingError(Exception):
     pass
 
 
+def exit_on_error(name, main, *errors):
+    """A script's entry: an expected failure (a missing or foreign checkpoint, ...) ends it
+    with one line on stderr and exit status 1, not a traceback."""
+    try:
+        main()
+    except (TrainingError, *errors) as e:
+        raise SystemExit(f"{name}: {e}")
+
+
 def log(out, text):
     line = f"[{time.strftime('%H:%M:%S')}] {text}"
     print(line, flush=True)

@@ -32,6 +32,16 @@ function python(script: string, args: string[]): string {
   return execFileSync(PYTHON, [projectPath('models', 'training', script), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** What a command that should fail printed on stderr; null when it did not fail. */
+function failure(run: () => unknown): string | null {
+  try {
+    run();
+  } catch (e) {
+    return String((e as { stderr?: string }).stderr);
+  }
+  return null;
+}
+
 describe.skipIf(skip)('tiny model: train, export, parity', () => {
   const work = tempDir('muser-tiny-');
   const data = join(work, 'dataset');
@@ -109,6 +119,17 @@ describe.skipIf(skip)('tiny model: train, export, parity', () => {
   it('refuses to start a VQ-VAE from a checkpoint that is not one', () => {
     expect(() => python('train.py', ['--data', data, '--out', join(work, 'run-bad-init'), '--preset', 'tiny', '--init', join(run, 'prior.best.pt')]))
       .toThrow(/prior\.best\.pt: only \d+ of the VQ-VAE's \d+ tensors fit/);
+  });
+
+  it('export, evaluate and guidance name a missing checkpoint in one line, without a traceback', () => {
+    const missing = join(work, 'no-run');
+    for (const script of ['export.py', 'evaluate.py', 'guidance.py']) {
+      const args = ['--run', missing, '--data', data, ...(script === 'export.py' ? ['--out', join(work, 'no-export')] : [])];
+      const stderr = failure(() => python(script, args));
+      expect(stderr, script).toMatch(new RegExp(`^${script.replace('.py', '')}: \\S+no-run/vqvae\\.best\\.pt: not a readable checkpoint`));
+      expect(stderr, script).not.toContain('Traceback');
+    }
+    expect(existsSync(join(work, 'no-export'))).toBe(false);
   });
 
   it('refuses a dataset made with another vocabulary', () => {
