@@ -4,7 +4,7 @@
 
 import { MAX_MIDI_BYTES } from '../midi/check-bytes.js';
 import { QUADRANTS } from '../model/emotion.js';
-import { MAX_GUIDANCE, priorGuidance } from '../model/manifest.js';
+import { classifierAccuracy, MAX_GUIDANCE, priorGuidance, type ClassifierAccuracy } from '../model/manifest.js';
 import { ALIGNMENTS, ELEMENTS } from '../model/transfer.js';
 import type { Piece } from '../piece/piece.js';
 import { project, readAtlas, signature, type Atlas } from '../studio/atlas.js';
@@ -53,6 +53,8 @@ export interface ModelInfo {
   elements: string[];
   /** The prior's guidance scale by default (the manifest's); null when no model is loaded. */
   guidance: number | null;
+  /** How far to trust an emotion estimate: the classifier's test accuracy, when known. */
+  classifier: ClassifierAccuracy | null;
 }
 
 export interface AtlasView {
@@ -113,9 +115,10 @@ export const operations = {
   'model.info': op(none, async ({ studio }): Promise<ModelInfo> => {
     try {
       const engine = await studio.engine();
-      return { available: true, message: null, provider: engine.info.provider, elements: engine.manifest.latent.elements, guidance: priorGuidance(engine.manifest) };
+      const m = engine.manifest;
+      return { available: true, message: null, provider: engine.info.provider, elements: m.latent.elements, guidance: priorGuidance(m), classifier: classifierAccuracy(m) };
     } catch (err) {
-      return { available: false, message: (err as Error).message, provider: null, elements: [...ELEMENTS], guidance: null };
+      return { available: false, message: (err as Error).message, provider: null, elements: [...ELEMENTS], guidance: null, classifier: null };
     }
   }),
 

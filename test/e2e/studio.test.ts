@@ -153,6 +153,9 @@ describe.skipIf(skipWithoutChromium || noModels)(suite('the studio in Chromium (
     await page.getByTestId('tab-emotion').click();
     await expect.poll(() => attr(page, 'va-plane', 'data-points')).toBe('7');
     expect(Number(await attr(page, 'va-plane', 'data-arrows'))).toBeGreaterThanOrEqual(1);
+    // how far to trust the estimates, from the shipped model card's figures
+    const manifest = JSON.parse(readFileSync(projectPath('models', 'manifest.json'), 'utf8'));
+    expect(await page.getByTestId('classifier-trust').textContent()).toContain(`puts ${Math.round(manifest.metrics.classifier['4Q'] * 100)}\u00a0% of held-out EMOPIA clips`);
     await shot(page, 'studio-03-emotion-plane');
 
     const otherId = (await page.getByTestId('library-item').filter({ hasText: /^other/ }).getAttribute('data-id'))!;

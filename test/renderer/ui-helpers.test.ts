@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ApiCallError, accessToken, createClient, httpTransport } from '../../renderer/src/lib/api.js';
 import { fileNameFor, formatClock, formatDuration, problemText } from '../../renderer/src/lib/format.js';
 import { isTextEntry, keyCommand } from '../../renderer/src/lib/keys.js';
+import { classifierAccuracy, type Manifest } from '../../engine/model/manifest.js';
 import { pitchName } from '../../engine/piece/piece.js';
+import { classifierTrust } from '../../renderer/src/lib/classifier-trust.js';
 import { dueUntil, firstNoteFrom, isBlackKey, notesEnd } from '../../renderer/src/lib/notes.js';
 import type { Note } from '../../engine/piece/piece.js';
 
@@ -122,5 +124,22 @@ describe('API client', () => {
     expect(accessToken('', storage)).toBeNull();
     expect(accessToken('?token=abc', storage)).toBe('abc');
     expect(accessToken('', storage)).toBe('abc');
+  });
+});
+
+describe('classifier trust', () => {
+  it('says how often the classifier was right on held-out clips, from the manifest', () => {
+    const manifest = { metrics: { classifier: { '4Q': 0.466, valence: 0.557, arousal: 0.875 } } } as unknown as Manifest;
+    const acc = classifierAccuracy(manifest);
+    expect(acc).toEqual({ quadrant: 0.466, valence: 0.557, arousal: 0.875 });
+    expect(classifierTrust(acc)?.replaceAll('\u00a0', ' ')).toBe(
+      'Estimates come from a classifier that puts 47 % of held-out EMOPIA clips in their quadrant (valence 56 %, arousal 88 % right): a hint, not a verdict.',
+    );
+  });
+
+  it('says nothing where the manifest has no usable figures', () => {
+    expect(classifierAccuracy({} as Manifest)).toBeNull();
+    expect(classifierAccuracy({ metrics: { classifier: { '4Q': 'high', valence: 0.5, arousal: 0.5 } } } as unknown as Manifest)).toBeNull();
+    expect(classifierTrust(null)).toBeNull();
   });
 });

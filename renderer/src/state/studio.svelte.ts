@@ -41,7 +41,7 @@ export class Studio {
   readonly #modelInfo: Fetched<ModelInfo>;
   /** What `model.info` said (a failed call counts as unavailable); null until it answered. */
   model: ModelInfo | null = $derived.by(
-    () => this.#modelInfo.value ?? (this.#modelInfo.error === null ? null : { available: false, message: this.#modelInfo.error, provider: null, elements: [], guidance: null }),
+    () => this.#modelInfo.value ?? (this.#modelInfo.error === null ? null : { available: false, message: this.#modelInfo.error, provider: null, elements: [], guidance: null, classifier: null }),
   );
   job = $state.raw<StudioJob | null>(null);
   /** The last job's outcome, shown until the next one starts. */
