@@ -7,6 +7,7 @@ import { QUADRANTS } from '../model/emotion.js';
 import { classifierAccuracy, MAX_GUIDANCE, priorGuidance, type ClassifierAccuracy } from '../model/manifest.js';
 import { ALIGNMENTS, ELEMENTS } from '../model/transfer.js';
 import type { Piece } from '../piece/piece.js';
+import { MAX_BAR } from '../piece/passage.js';
 import { project, readAtlas, signature, type Atlas } from '../studio/atlas.js';
 import type { Studio } from '../studio/studio.js';
 import { exampleFile, exampleNames } from '../workspace/examples.js';
@@ -14,7 +15,7 @@ import { safeFileName } from '../workspace/file-names.js';
 import type { LibraryItem, LibraryView } from '../workspace/library.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Jobs } from './jobs.js';
-import { integer, listOf, nonEmpty, number, object, oneOf, optional, string, type Check } from './validate.js';
+import { ArgError, integer, listOf, nonEmpty, number, object, oneOf, optional, string, type Check } from './validate.js';
 import { fromBase64, toBase64, type FileData } from './wire.js';
 
 export interface ApiContext {
@@ -141,12 +142,14 @@ export const operations = {
       elements: listOf(oneOf(...ELEMENTS), ELEMENTS.length),
       align: oneOf(...ALIGNMENTS),
       emotion: optional(oneOf('A', 'B', ...QUADRANTS, 'none')),
+      bars: optional(object({ first: integer(1, MAX_BAR), last: integer(1, MAX_BAR) })),
       temperature,
       seed,
     }),
     ({ studio, jobs, workspace }, a) => {
       workspace.item(a.a);
       workspace.item(a.b);
+      if (a.bars && a.bars.last < a.bars.first) throw new ArgError('rearrange.start.bars.last must not come before rearrange.start.bars.first');
       return jobs.start((progress, signal) => studio.rearrange({ ...a, elements: [...new Set(a.elements)] }, progress, signal));
     },
   ),

@@ -56,6 +56,8 @@ export interface TransferOptions {
   elements: readonly Element[];
   align?: Alignment;
   emotion?: EmotionChoice;
+  /** Which of A's tokens take B's slices (a passage, see tokens/bar-range.ts); default all. */
+  only?: readonly boolean[];
 }
 
 export interface GenerateOptions {
@@ -139,7 +141,7 @@ export class Engine {
 
   /** A rearranged with the chosen elements' latent slices from B. */
   transfer(a: Encoding, b: Encoding, t: TransferOptions, options: DecodeOptions = {}): Promise<Decoded> {
-    const mixed = transferLatents(a, b, t.elements, t.align ?? DEFAULT_ALIGNMENT, this.manifest);
+    const mixed = transferLatents(a, b, t.elements, t.align ?? DEFAULT_ALIGNMENT, this.manifest, t.only);
     const choice = t.emotion ?? 'A';
     const emotion = choice === 'A' ? a.emotion : choice === 'B' ? b.emotion : this.vocab.id('emotion', choice);
     return this.decode(mixed, a.length, emotion, options);

@@ -6,6 +6,7 @@
 //  - 'type': A's n-th note takes B's n-th note, A's n-th metrical token (bar or beat)
 //    B's n-th; so a note never receives a bar line's slices. Past B's last, A's stays.
 //    The model card measures transfer with 'position' and 'type'.
+// `only` limits it to some of A's tokens (a passage, see tokens/bar-range.ts); the rest keep A's.
 
 import type { Manifest } from './manifest.js';
 import type { TokenSlot } from './token-slots.js';
@@ -48,13 +49,13 @@ export function alignTokens(a: LatentSequence, b: LatentSequence, align: Alignme
   return a.slots.map((s) => (s.key ? where.get(s.key) ?? -1 : -1));
 }
 
-export function transferLatents(a: LatentSequence, b: LatentSequence, elements: readonly Element[], align: Alignment, manifest: Manifest): Float32Array {
+export function transferLatents(a: LatentSequence, b: LatentSequence, elements: readonly Element[], align: Alignment, manifest: Manifest, only?: readonly boolean[]): Float32Array {
   const dims = manifest.latent.dims;
   const out = a.quantized.slice(0, a.length * dims);
   if (elements.length === 0) return out;
   const ranges = elements.map((e) => manifest.latent.layout[e]);
   alignTokens(a, b, align).forEach((j, i) => {
-    if (j < 0) return;
+    if (j < 0 || (only && !only[i])) return;
     for (const [lo, hi] of ranges) out.set(b.quantized.subarray(j * dims + lo, j * dims + hi), i * dims + lo);
   });
   return out;

@@ -12,6 +12,8 @@ import type { Alignment, Element } from '../model/transfer.js';
 import { endAtBar } from '../piece/end-at-bar.js';
 import { pieceDuration, type Piece } from '../piece/piece.js';
 import { detokenize } from '../tokens/detokenize.js';
+import { passageName, type BarRange } from '../piece/passage.js';
+import { tokensInBars } from '../tokens/bar-range.js';
 import type { TokenSequence } from '../tokens/token-file.js';
 import { tokenize, type Quadrant } from '../tokens/tokenize.js';
 import { FIELDS, type Vocab } from '../tokens/vocab.js';
@@ -41,6 +43,8 @@ export interface RearrangeArgs {
   elements: Element[];
   align: Alignment;
   emotion?: EmotionChoice;
+  /** Only this passage of A takes B's elements. */
+  bars?: BarRange;
   temperature?: number;
   seed?: number;
 }
@@ -115,8 +119,10 @@ export class Studio {
   async rearrange(r: RearrangeArgs, progress: Progress, signal: AbortSignal): Promise<MadePiece> {
     const [a, b] = [await this.analysed(r.a, true), await this.analysed(r.b, true)];
     const engine = await this.engine();
+    const [nameA, nameB] = [this.workspace.item(r.a).name, this.workspace.item(r.b).name];
+    const only = r.bars && tokensInBars(a.seq, engine.vocab, r.bars, nameA);
     const stream = new NoteStream(engine.vocab, a.seq.tokens[0], a.seq.meters);
-    const decoded = await engine.transfer(a.enc!, b.enc!, { elements: r.elements, align: r.align, emotion: r.emotion }, {
+    const decoded = await engine.transfer(a.enc!, b.enc!, { elements: r.elements, align: r.align, emotion: r.emotion, only }, {
       seed: r.seed,
       sampling: { temperature: r.temperature },
       signal,
@@ -126,10 +132,10 @@ export class Studio {
       },
     });
     progress({ phase: 'notes', item: 0, done: a.enc!.length, total: a.enc!.length, notes: stream.fresh(true) });
-    const [nameA, nameB] = [this.workspace.item(r.a).name, this.workspace.item(r.b).name];
     const what = r.elements.length ? r.elements.join('+') : 'nothing';
-    const made = this.addResult(engine.vocab, decoded.sequences[0], a.seq.meters, `${nameA} with ${what} of ${nameB}`, undefined, {
-      description: `${nameA} rearranged with the ${what} latents of ${nameB} (${r.align} alignment, seed ${decoded.seed})`,
+    const passage = r.bars ? ` in ${passageName(r.bars)}` : '';
+    const made = this.addResult(engine.vocab, decoded.sequences[0], a.seq.meters, `${nameA} with ${what} of ${nameB}${passage}`, undefined, {
+      description: `${nameA} rearranged with the ${what} latents of ${nameB}${passage} (${r.align} alignment, seed ${decoded.seed})`,
       from: [r.a, r.b],
     });
     return { ...made, emotion: await engine.estimateEmotion(decoded.sequences[0]), seed: decoded.seed };

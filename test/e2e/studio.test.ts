@@ -202,6 +202,22 @@ describe.skipIf(skipWithoutChromium || noModels)(suite('the studio in Chromium (
     await expect.poll(() => attr(page, 'play-button', 'data-state')).toBe('paused');
   });
 
+  it('rearranges only the bars asked for, and says when they are not a passage', async () => {
+    await page.getByTestId('tab-rearrange').click();
+    await page.getByTestId('library-item').filter({ has: page.getByText('tune', { exact: true }) }).click();
+    await expect.poll(() => page.getByTestId('piece-name').textContent()).toBe('tune');
+    await page.getByTestId('rearrange-b').selectOption({ label: 'other' });
+    await page.getByTestId('bars-from').fill('5');
+    await page.getByTestId('bars-to').fill('3');
+    expect(await page.getByTestId('rearrange-button').isDisabled()).toBe(true);
+    await page.getByTestId('bars-to').fill('6');
+    await page.getByTestId('rearrange-button').click();
+    await expect.poll(() => names(page), ENGINE).toContain(`${RESULT} in bars 5–6`);
+    await expect.poll(() => page.getByTestId('piece-name').textContent()).toBe(`${RESULT} in bars 5–6`);
+    await page.getByTestId('bars-from').fill('');
+    await page.getByTestId('bars-to').fill('');
+  });
+
   it('generates a short Q3 piece that joins the library', async () => {
     await page.getByTestId('tab-generate').click();
     await page.getByTestId('quadrant-Q3').click();

@@ -70,6 +70,19 @@ describe.skipIf(noModels)(suite('model commands'), () => {
     expect(readFileSync(join(dir, 't.mid')).subarray(0, 4).toString()).toBe('MThd');
   });
 
+  it('transfer limits itself to a passage of A with --bars, and says when it is not one', async () => {
+    const r = await run(['transfer', a, b, '--elements', 'pitch', '--bars', '2-2', '--seed', '5', '-o', join(dir, 'passage.json'), '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out).bars).toEqual({ first: 2, last: 2 });
+    const bad = await run(['transfer', a, b, '--elements', 'pitch', '--bars', '3-2', '-o', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--bars must be FIRST-LAST/);
+    const past = await run(['transfer', a, b, '--elements', 'pitch', '--bars', '40', '-o', join(dir, 'bad.json')]);
+    expect(past.code).toBe(1);
+    expect(past.err).toContain(`${a}: bar 40 is past its end`);
+    expect(existsSync(join(dir, 'bad.json'))).toBe(false);
+  });
+
   it('transfer pairs notes with notes under --align type, and names the alignments it knows', async () => {
     const r = await run(['transfer', a, b, '--elements', 'pitch', '--align', 'type', '--seed', '5', '-o', join(dir, 'type.json'), '--json']);
     expect(r.code, r.err).toBe(0);

@@ -9,6 +9,7 @@ import { trainingCrop } from '../../engine/model/manifest.js';
 import { xorshift32 } from '../../engine/model/rng.js';
 import { samplingOf } from '../../engine/model/sampling.js';
 import { ALIGNMENTS, ELEMENTS } from '../../engine/model/transfer.js';
+import { tokensInBars } from '../../engine/tokens/bar-range.js';
 import { FIELDS } from '../../engine/tokens/vocab.js';
 import { MODEL_DIR, noModels, smallPiece, suite, vocab } from './helpers.js';
 
@@ -84,6 +85,20 @@ describe.skipIf(noModels)(suite('decoding'), () => {
     expect(kept.sequences[0][0][EMOTION]).toBe(vocab.id('emotion', 'Q1'));
     const fromB = await engine.transfer(aq, bq, { elements: ELEMENTS, align: 'position', emotion: 'B' }, { seed: 8 });
     expect(fromB.sequences).toEqual((await engine.reconstruct(bq, { seed: 8 })).sequences);
+  });
+
+  it('limited to a passage, keeps what comes before it as A is rebuilt', async () => {
+    const aTokens = smallPiece(3);
+    const a = await engine.encode(aTokens);
+    const b = await engine.encode(smallPiece(3, { shift: 7 }));
+    const only = tokensInBars({ tokens: aTokens }, vocab, { first: 2, last: 2 }, 'a');
+    const start = only.indexOf(true); // bar 2's bar line
+    const [rebuilt] = (await engine.reconstruct(a, { seed: 5 })).sequences;
+    const [passage] = (await engine.transfer(a, b, { elements: ['pitch'], only }, { seed: 5 })).sequences;
+    const [whole] = (await engine.transfer(a, b, { elements: ['pitch'] }, { seed: 5 })).sequences;
+    expect(passage.slice(0, start)).toEqual(rebuilt.slice(0, start));
+    expect(whole.slice(0, start)).not.toEqual(rebuilt.slice(0, start)); // B's pitch reaches bar 1 when not limited
+    expect(passage).not.toEqual(rebuilt);
   });
 
   it('handles B shorter and longer than A in every alignment', async () => {

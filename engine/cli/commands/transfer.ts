@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
 import { readTokens } from '../../io/read-tokens.js';
+import { passageName, type BarRange } from '../../piece/passage.js';
+import { tokensInBars } from '../../tokens/bar-range.js';
 import type { EmotionChoice } from '../../model/engine.js';
 import { QUADRANTS } from '../../model/emotion.js';
 import { ALIGNMENTS, DEFAULT_ALIGNMENT, ELEMENTS, type Alignment, type Element } from '../../model/transfer.js';
@@ -18,19 +20,29 @@ export function parseElements(value: string | boolean | undefined): Element[] {
   return [...new Set(names as Element[])];
 }
 
+/** `--bars 5-8` (or `--bars 5`, one bar) as a bar range. */
+export function parseBars(value: string | boolean | undefined): BarRange | undefined {
+  if (value === undefined) return undefined;
+  const m = typeof value === 'string' ? /^(\d+)(?:-(\d+))?$/.exec(value.trim()) : null;
+  const range = m && { first: Number(m[1]), last: Number(m[2] ?? m[1]) };
+  if (!range || range.first < 1 || range.last < range.first) throw new UsageError(`--bars must be FIRST-LAST, bars counted from 1 (e.g. 5-8), got ${String(value)}`);
+  return range;
+}
+
 export const transferCommand: Command = {
   name: 'transfer',
   summary: 'rearrange A with chosen elements (pitch, duration, ...) taken from B',
-  usage: 'muser transfer A.mid B.mid --elements pitch,duration -o OUT.mid [--align position|bar|type] [--seed N] [--temperature T] [--top-p P] [--greedy] [--json]',
+  usage: 'muser transfer A.mid B.mid --elements pitch,duration -o OUT.mid [--align position|bar|type] [--bars FIRST-LAST] [--seed N] [--temperature T] [--top-p P] [--greedy] [--json]',
   optionHelp: [
     ['--elements LIST', `elements to take from B, comma-separated: ${ELEMENTS.join(', ')}, or all (none: A as the model rebuilds it)`],
     ['-o, --out FILE', 'MIDI file to write (.json: a token file)'],
     ['--align MODE', `type: A's n-th note takes B's n-th note, its n-th bar or beat B's n-th (default: it transfers better, see models/README.md); position: B's latent at the same token index (the paper's); bar: at the same bar and position in the bar`],
+    ['--bars FIRST-LAST', 'only this passage of A (bars counted from 1, e.g. 5-8) takes B\'s elements; default all of A'],
     ['--emotion E', 'emotion the decoder is conditioned on: A (default), B, Q1..Q4 or none'],
     ...SAMPLING_HELP,
     ...MODEL_HELP,
   ],
-  options: { elements: { type: 'string' }, out: { type: 'string', short: 'o' }, align: { type: 'string' }, emotion: { type: 'string' }, ...SAMPLING_OPTIONS, ...MODEL_OPTIONS },
+  options: { elements: { type: 'string' }, out: { type: 'string', short: 'o' }, align: { type: 'string' }, bars: { type: 'string' }, emotion: { type: 'string' }, ...SAMPLING_OPTIONS, ...MODEL_OPTIONS },
   positionals: [2, 2],
   async run(args, io) {
     const [aPath, bPath] = args.positionals;
@@ -38,6 +50,7 @@ export const transferCommand: Command = {
     const elements = parseElements(args.values.elements);
     const align = (args.values.align ?? DEFAULT_ALIGNMENT) as Alignment;
     if (!ALIGNMENTS.includes(align)) throw new UsageError(`--align must be one of ${ALIGNMENTS.join(', ')}`);
+    const bars = parseBars(args.values.bars);
     const emotion = (args.values.emotion ?? 'A') as EmotionChoice;
     if (!EMOTION_CHOICES.includes(emotion)) throw new UsageError(`--emotion must be one of ${EMOTION_CHOICES.join(', ')}`);
     const { sampling, seed } = samplingArgs(args);
@@ -47,7 +60,8 @@ export const transferCommand: Command = {
       const a = readTokens(aPath, engine.vocab);
       const b = readTokens(bPath, engine.vocab);
       const [encA, encB] = [await engine.encode(a.tokens), await engine.encode(b.tokens)];
-      const result = await engine.transfer(encA, encB, { elements, align, emotion }, { sampling, seed });
+      const only = bars && tokensInBars(a, engine.vocab, bars, aPath);
+      const result = await engine.transfer(encA, encB, { elements, align, emotion, only }, { sampling, seed });
       const tokens = result.sequences[0];
       const notes = writeMusic(out, tokens, engine.vocab, [aPath, bPath], { name: `${basename(aPath)} with ${elements.join('+') || 'no element'} from ${basename(bPath)}`, meters: a.meters });
       const report = {
@@ -56,6 +70,7 @@ export const transferCommand: Command = {
         b: bPath,
         elements,
         align,
+        bars: bars ?? null,
         emotion,
         seed: result.seed,
         sampling,
@@ -68,7 +83,7 @@ export const transferCommand: Command = {
       if (args.values.json) io.out(JSON.stringify(report, null, 2));
       else {
         const e = (x: typeof report.emotionAfter) => `${x.quadrant} (valence ${x.valence.toFixed(2)}, arousal ${x.arousal.toFixed(2)})`;
-        io.err(`${out}: ${notes} notes, ${tokens.length} tokens; ${elements.length ? elements.join(', ') : 'no elements'} from ${bPath} (${align} alignment), seed ${result.seed}`);
+        io.err(`${out}: ${notes} notes, ${tokens.length} tokens; ${elements.length ? elements.join(', ') : 'no elements'} from ${bPath} (${align} alignment${bars ? `, ${passageName(bars)}` : ''}), seed ${result.seed}`);
         io.err(`  emotion estimate: A ${e(report.emotionBefore)} -> result ${e(report.emotionAfter)}`);
       }
       return 0;
