@@ -97,6 +97,13 @@ export async function openApp(): Promise<OpenApp> {
   }
 }
 
+/** The library's piece names, top to bottom. */
+export const libraryNames = (page: Page) => page.getByTestId('library-item-name').allTextContents();
+
+/** An attribute now (null when the element is not there): polls must not wait inside. */
+export const attrNow = (page: Page, testid: string, name: string) =>
+  page.evaluate(([testid, name]) => document.querySelector(`[data-testid="${testid}"]`)?.getAttribute(name) ?? null, [testid, name] as const);
+
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });

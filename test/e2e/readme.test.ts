@@ -5,12 +5,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { noModels, suite } from '../model/helpers.js';
-import { openApp, shot, skipWithoutChromium, type OpenApp } from './harness.js';
+import { attrNow as attr, libraryNames as names, openApp, shot, skipWithoutChromium, type OpenApp } from './harness.js';
 
 const RESULT = 'Q3 sad with pitch+duration of Q1 happy';
-const names = (page: Page) => page.getByTestId('library-item-name').allTextContents();
-const attr = (page: Page, testid: string, name: string) =>
-  page.evaluate(([testid, name]) => document.querySelector(`[data-testid="${testid}"]`)?.getAttribute(name) ?? null, [testid, name] as const);
 // the browser, the server and the engine share two busy cores here
 vi.setConfig({ expect: { poll: { timeout: 60_000 } } });
 

@@ -19,7 +19,7 @@ import { toPlane } from '../../renderer/src/plane/geometry.js';
 import { simpleSmf, type SimpleNote } from '../fixtures/make-midi.js';
 import { tempDir } from '../helpers.js';
 import { noModels, suite } from '../model/helpers.js';
-import { launchBrowser, openApp, openPage, shot, skipWithoutChromium, type OpenApp } from './harness.js';
+import { attrNow as attr, launchBrowser, libraryNames as names, openApp, openPage, shot, skipWithoutChromium, type OpenApp } from './harness.js';
 
 const BEAT = 480;
 
@@ -43,10 +43,6 @@ writeFileSync(tune, song(60, [0, 2, 4, 5, 7, 5, 4, 2]));
 writeFileSync(other, song(57, [0, 3, 7, 10, 12, 10, 7, 3, 0, -2]));
 
 const RESULT = 'tune with pitch+duration of other';
-const names = (page: Page) => page.getByTestId('library-item-name').allTextContents();
-/** An attribute now (null when the element is not there): polls must not wait inside. */
-const attr = (page: Page, testid: string, name: string) =>
-  page.evaluate(([testid, name]) => document.querySelector(`[data-testid="${testid}"]`)?.getAttribute(name) ?? null, [testid, name] as const);
 // the browser, the server and the engine share two busy cores here: give the UI time, the engine more
 vi.setConfig({ expect: { poll: { timeout: 15_000 } } });
 const ENGINE = { timeout: 60_000 };

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMidi } from '../../engine/midi/import.js';
 import { simpleSmf } from '../fixtures/make-midi.js';
 import { tempDir } from '../helpers.js';
-import { openApp, shot, skipWithoutChromium, startApp, type OpenApp } from './harness.js';
+import { libraryNames as names, openApp, shot, skipWithoutChromium, startApp, type OpenApp } from './harness.js';
 
 const files = tempDir('muser-e2e-files-');
 const melody = join(files, 'melody.mid');
@@ -20,7 +20,6 @@ writeFileSync(melody, simpleSmf([60, 62, 64, 65, 67, 69, 71, 72].map((pitch, i) 
 writeFileSync(chords, simpleSmf([0, 1920].flatMap((start) => [48, 55, 64].map((pitch) => ({ pitch, start, duration: 1800, velocity: 70 })))));
 writeFileSync(corrupt, Buffer.concat([Buffer.from('MThd'), Buffer.from([0, 0, 0, 6, 0, 1, 0, 2])]));
 
-const names = (page: Page) => page.getByTestId('library-item-name').allTextContents();
 
 describe.skipIf(skipWithoutChromium)('piece workflow in Chromium (web mode)', () => {
   let e2e: OpenApp;
