@@ -2,7 +2,7 @@
 // Electron's IPC handlers and `muser serve`'s HTTP routes both dispatch through this
 // table, so no operation exists on only one side.
 
-import { MAX_MIDI_BYTES } from '../midi/check-bytes.js';
+import { MAX_MIDI_BYTES } from '../midi/read-smf.js';
 import { QUADRANTS } from '../model/emotion.js';
 import { classifierAccuracy, MAX_GUIDANCE, priorGuidance, type ClassifierAccuracy } from '../model/manifest.js';
 import { ALIGNMENTS, ELEMENTS } from '../model/transfer.js';

@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
-import { MAX_MIDI_BYTES } from '../midi/check-bytes.js';
+import { MAX_MIDI_BYTES } from '../midi/read-smf.js';
 import { importMidi } from '../midi/import.js';
 import type { Piece } from '../piece/piece.js';
 

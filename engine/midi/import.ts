@@ -9,12 +9,14 @@ import { pieceFromBeats } from '../piece/from-beats.js';
 import { compareNotes, type MeterEvent, type Note, type Piece, type SourceInfo, type TempoEvent, type TrackInfo } from '../piece/piece.js';
 import { isOnGrid } from '../beats/grid.js';
 import { trackBeats } from '../beats/track.js';
-import { checkMidiBytes } from './check-bytes.js';
+import { fileContent, type FileContent } from './file-content.js';
+import { readSmf, type Smf } from './read-smf.js';
 import { applySustain, type PedalEvent, type TickNote } from './sustain.js';
 import { tidyNotes } from './tidy-notes.js';
 
-const { Midi } = midiPkg;
-type MidiFile = InstanceType<typeof Midi>;
+// @tonejs/midi keeps the tempo map (ticks -> seconds); the bytes are read by read-smf.ts.
+const { Header } = midiPkg;
+type TempoMap = InstanceType<typeof Header>;
 
 export const MIN_BPM = 4;
 export const MAX_BPM = 1000;
@@ -31,70 +33,60 @@ export function importMidi(bytes: Uint8Array, name: string): Piece {
   const fail = (problem: string): never => {
     throw new InputError(name, problem);
   };
-  let header;
+  let smf: Smf;
   try {
-    header = checkMidiBytes(bytes);
+    smf = readSmf(bytes);
   } catch (err) {
     return fail(messageOf(err));
   }
-  let midi: MidiFile;
-  try {
-    midi = new Midi(bytes);
-  } catch (err) {
-    return fail(`unreadable MIDI data (${messageOf(err)})`);
-  }
-  const ppq = header.ticksPerBeat;
+  const ppq = smf.header.ticksPerBeat;
+  const content = fileContent(smf);
 
   const tracks: TrackInfo[] = [];
   const tickNotes: TickNote[] = [];
   const pedal: PedalEvent[] = [];
-  for (const t of midi.tracks) {
-    const info: TrackInfo = { name: t.name, channel: t.channel, program: t.instrument.number, notes: t.notes.length };
-    if (t.channel === DRUM_CHANNEL) info.dropped = 'drums (MIDI channel 10)';
+  for (const t of content.tracks) {
+    const info: TrackInfo = { ...t.info };
+    if (info.channel === DRUM_CHANNEL) info.dropped = 'drums (MIDI channel 10)';
     tracks.push(info);
     if (info.dropped) continue;
-    for (const n of t.notes) {
-      tickNotes.push({ pitch: n.midi, velocity: Math.round(n.velocity * 127), start: n.ticks, end: n.ticks + n.durationTicks, channel: t.channel });
-    }
-    for (const cc of t.controlChanges[64] ?? []) {
-      pedal.push({ ticks: cc.ticks, channel: t.channel, value: Math.round(cc.value * 127) });
-    }
+    for (const n of t.notes) tickNotes.push(n);
+    for (const e of t.pedal) pedal.push(e);
   }
   if (tickNotes.length === 0) {
     fail(tracks.some((t) => t.dropped && t.notes > 0) ? 'only drum notes (channel 10), nothing pitched to import' : 'no notes');
   }
-  const bad = tickNotes.find((n) => !(Number.isFinite(n.start) && Number.isFinite(n.end) && n.start >= 0 && n.end >= n.start && n.pitch >= 0 && n.pitch <= 127 && n.velocity >= 1 && n.velocity <= 127));
-  if (bad) fail(`corrupt note data (pitch ${bad.pitch}, velocity ${bad.velocity} at tick ${bad.start})`);
 
-  for (const t of midi.header.tempos) {
+  for (const t of content.tempos) {
     if (!(t.bpm >= MIN_BPM && t.bpm <= MAX_BPM)) fail(`absurd tempo ${t.bpm.toFixed(2)} BPM at tick ${t.ticks} (allowed ${MIN_BPM}-${MAX_BPM})`);
   }
-  for (const s of midi.header.timeSignatures) {
-    const [num, den] = s.timeSignature;
-    if (!(num >= 1 && num <= 32 && [1, 2, 4, 8, 16, 32].includes(den))) fail(`unsupported time signature ${num}/${den} at tick ${s.ticks}`);
+  for (const s of content.meters) {
+    if (!(s.numerator >= 1 && s.numerator <= 32 && [1, 2, 4, 8, 16, 32].includes(s.denominator))) fail(`unsupported time signature ${s.numerator}/${s.denominator} at tick ${s.ticks}`);
   }
+  const tempoMap = new Header();
+  tempoMap.fromJSON({ name: '', ppq, tempos: content.tempos, timeSignatures: [], keySignatures: [], meta: [] });
 
   const sustained = applySustain(tickNotes, pedal);
   const { notes: tidy, counts } = tidyNotes(tickNotes, 1);
   const adjustments: Record<string, number> = { sustainedByPedal: sustained, ...counts };
-  const source: SourceInfo = { name, format: 'midi', midiFormat: header.format, ticksPerBeat: ppq, tracks, adjustments };
+  const source: SourceInfo = { name, format: 'midi', midiFormat: smf.header.format, ticksPerBeat: ppq, tracks, adjustments };
 
   const lastTick = tidy.reduce((m, n) => Math.max(m, n.end), 0);
-  const span = midi.header.ticksToSeconds(lastTick);
+  const span = tempoMap.ticksToSeconds(lastTick);
   if (!(span <= MAX_SECONDS && lastTick / ppq <= MAX_BEATS)) {
     fail(`the notes last ${(span / 3600).toFixed(1)} hours (${Math.round(lastTick / ppq)} beats); pieces over ${MAX_SECONDS / 3600} hours or ${MAX_BEATS} beats are refused`);
   }
 
   const grid = isOnGrid(tidy.map((n) => n.start), ppq);
-  return grid ? gridPiece(midi, tidy, ppq, source) : { ...performancePiece(midi, tidy), source };
+  return grid ? gridPiece(content, tidy, ppq, source) : { ...performancePiece(tempoMap, tidy), source };
 }
 
 type Timed = Omit<Piece, 'source'>;
 
-function gridPiece(midi: MidiFile, tidy: TickNote[], ppq: number, source: SourceInfo): Piece {
-  const rawTempos: TempoEvent[] = midi.header.tempos.map((t) => ({ beat: t.ticks / ppq, bpm: t.bpm }));
+function gridPiece(content: FileContent, tidy: TickNote[], ppq: number, source: SourceInfo): Piece {
+  const rawTempos: TempoEvent[] = content.tempos.map((t) => ({ beat: t.ticks / ppq, bpm: t.bpm }));
   if (rawTempos.length === 0 || rawTempos[0].beat > 0) rawTempos.unshift({ beat: 0, bpm: 120 });
-  const rawMeters: MeterEvent[] = midi.header.timeSignatures.map((s) => ({ beat: s.ticks / ppq, numerator: s.timeSignature[0], denominator: s.timeSignature[1] }));
+  const rawMeters: MeterEvent[] = content.meters.map((s) => ({ beat: s.ticks / ppq, numerator: s.numerator, denominator: s.denominator }));
   if (rawMeters.length === 0 || rawMeters[0].beat > 0) rawMeters.unshift({ beat: 0, numerator: 4, denominator: 4 });
   // Dedupe first: two events at one tick would give a zero-length tempo segment,
   // and tempoMapSeconds stops at the first such segment (every note at 0 s).
@@ -104,8 +96,8 @@ function gridPiece(midi: MidiFile, tidy: TickNote[], ppq: number, source: Source
   return pieceFromBeats(notes, tempos, meters, 'grid', source);
 }
 
-function performancePiece(midi: MidiFile, tidy: TickNote[]): Timed {
-  const timed = tidy.map((n) => ({ pitch: n.pitch, velocity: n.velocity, onset: midi.header.ticksToSeconds(n.start), offset: midi.header.ticksToSeconds(n.end) }));
+function performancePiece(tempoMap: TempoMap, tidy: TickNote[]): Timed {
+  const timed = tidy.map((n) => ({ pitch: n.pitch, velocity: n.velocity, onset: tempoMap.ticksToSeconds(n.start), offset: tempoMap.ticksToSeconds(n.end) }));
   const track = trackBeats(timed);
   // Beat 0 is always a bar start: before a pickup, extend the grid back to a full bar.
   const beats = [...track.beats];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../engine/errors.js';
-import { MAX_MIDI_BYTES } from '../../engine/midi/check-bytes.js';
+import { MAX_MIDI_BYTES } from '../../engine/midi/read-smf.js';
 import { importMidi, MAX_BEATS } from '../../engine/midi/import.js';
 import type { Piece } from '../../engine/piece/piece.js';
 import { detokenize } from '../../engine/tokens/detokenize.js';
