@@ -2,6 +2,7 @@
 // engine host) from the same parts, so the two doors behave alike.
 
 import type { Engine } from '../model/engine.js';
+import { ImportSandbox } from '../sandbox/import-sandbox.js';
 import { Studio } from '../studio/studio.js';
 import { exampleFiles } from '../workspace/examples.js';
 import { Workspace } from '../workspace/workspace.js';
@@ -17,7 +18,9 @@ export interface ContextOptions {
 }
 
 export function createContext(workspaceDir: string, opts: ContextOptions = {}): ApiContext & { events: EventHub } {
-  const workspace = new Workspace(workspaceDir, opts.examples ?? exampleFiles);
+  // user files are parsed off the thread that answers requests, within limits
+  const sandbox = new ImportSandbox();
+  const workspace = new Workspace(workspaceDir, opts.examples ?? exampleFiles, (bytes, name) => sandbox.read(bytes, name));
   const events = new EventHub();
   return { workspace, studio: new Studio(workspace, opts.openEngine), jobs: new Jobs(events.emit), events };
 }

@@ -73,16 +73,16 @@ export const operations = {
   'library.list': op(none, ({ workspace }): LibraryView => workspace.view()),
 
   /** Adds an uploaded MIDI file: the client sends bytes, never a path. */
-  'library.import': op(upload, ({ workspace }, a): Imported => {
-    const item = workspace.importMidi(a.fileName, fromBase64(a.base64));
+  'library.import': op(upload, async ({ workspace }, a): Promise<Imported> => {
+    const item = await workspace.importMidi(a.fileName, fromBase64(a.base64));
     return { library: workspace.view(), item };
   }),
 
   'library.examples': op(none, () => exampleNames()),
 
-  'library.addExample': op(object({ fileName: nonEmpty(255) }), ({ workspace }, a): Imported => {
+  'library.addExample': op(object({ fileName: nonEmpty(255) }), async ({ workspace }, a): Promise<Imported> => {
     const ex = exampleFile(a.fileName);
-    const item = workspace.importMidi(ex.fileName, ex.bytes, { kind: 'example', fileName: ex.fileName });
+    const item = await workspace.importMidi(ex.fileName, ex.bytes, { kind: 'example', fileName: ex.fileName });
     return { library: workspace.view(), item };
   }),
 
@@ -106,7 +106,7 @@ export const operations = {
     return workspace.view();
   }),
 
-  'piece.get': op(byId, ({ workspace }, a): PieceView => workspace.piece(a.id)),
+  'piece.get': op(byId, ({ workspace }, a): Promise<PieceView> => workspace.piece(a.id)),
 
   'piece.exportMidi': op(byId, ({ workspace }, a): FileData => {
     const f = workspace.midiFile(a.id);

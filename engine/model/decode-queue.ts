@@ -3,11 +3,8 @@
 // worker to stop, and the promise rejects with an AbortError once the worker has
 // stopped, so a rejection means no work is left running and the next request can start.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { projectPath } from '../paths.js';
+import { workerScript } from '../worker-script.js';
 import { abortError, type DecodeStep } from './decode.js';
 import type { FromWorker, Job, ToWorker } from './jobs.js';
 import type { Fallback, Provider } from './providers.js';
@@ -32,21 +29,6 @@ export interface WorkerInfo {
   fallbacks: Fallback[];
 }
 
-/**
- * The worker script. Built code has it beside this module; run from the TypeScript sources
- * (vitest), Node cannot start a .ts worker, so the build's copy is used and must be current.
- */
-export function workerScript(): URL {
-  const here = new URL('./decode-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  const built = projectPath('dist', 'engine', 'model', 'decode-worker.js');
-  if (!existsSync(built)) throw new Error(`${built}: missing; run \`npm run build\` (the decoding worker runs compiled code)`);
-  const sources = projectPath('engine', 'model');
-  const newest = Math.max(...readdirSync(sources).map((f) => statSync(join(sources, f)).mtimeMs));
-  if (statSync(built).mtimeMs < newest) throw new Error(`${built}: older than engine/model/; run \`npm run build\``);
-  return pathToFileURL(built);
-}
-
 export class DecodeQueue {
   private worker?: Worker;
   private ready?: Promise<WorkerInfo>;
@@ -59,7 +41,7 @@ export class DecodeQueue {
   /** Start the worker (done on the first request anyway); resolves when its sessions are open. */
   start(): Promise<WorkerInfo> {
     this.ready ??= new Promise<WorkerInfo>((resolve, reject) => {
-      const worker = new Worker(workerScript(), { workerData: this.init });
+      const worker = new Worker(workerScript(import.meta.url, 'model', 'decode-worker.js'), { workerData: this.init });
       this.worker = worker;
       worker.on('message', (m: FromWorker) => {
         if (m.kind === 'ready') resolve({ provider: m.provider, fallbacks: m.fallbacks });

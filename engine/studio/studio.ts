@@ -84,7 +84,7 @@ export class Studio {
   }
 
   private async analysed(id: string, encode: boolean): Promise<Analysed> {
-    const { item, piece } = this.workspace.piece(id);
+    const { item, piece } = await this.workspace.piece(id);
     const engine = await this.engine();
     let a = this.cache.get(item.file);
     if (!a) this.cache.set(item.file, (a = { piece, seq: tokenize(piece, engine.vocab).sequence }));
@@ -134,7 +134,7 @@ export class Studio {
     progress({ phase: 'notes', item: 0, done: a.enc!.length, total: a.enc!.length, notes: stream.fresh(true) });
     const what = r.elements.length ? r.elements.join('+') : 'nothing';
     const passage = r.bars ? ` in ${passageName(r.bars)}` : '';
-    const made = this.addResult(engine.vocab, decoded.sequences[0], a.seq.meters, `${nameA} with ${what} of ${nameB}${passage}`, undefined, {
+    const made = await this.addResult(engine.vocab, decoded.sequences[0], a.seq.meters, `${nameA} with ${what} of ${nameB}${passage}`, undefined, {
       description: `${nameA} rearranged with the ${what} latents of ${nameB}${passage} (${r.align} alignment, seed ${decoded.seed})`,
       from: [r.a, r.b],
     });
@@ -160,16 +160,16 @@ export class Studio {
     const guidance = g.guidance ?? priorGuidance(engine.manifest);
     for (const [k, seq] of decoded.sequences.entries()) {
       const name = `${g.quadrant} ${MOODS[g.quadrant]} ${g.bars} bars #${k + 1} (seed ${decoded.seed})`;
-      const made = this.addResult(engine.vocab, seq, undefined, name, g.bars, { description: `generated for ${g.quadrant} (${MOODS[g.quadrant]}), variation ${k + 1}, seed ${decoded.seed}, mood strength ${guidance}`, from: [] });
+      const made = await this.addResult(engine.vocab, seq, undefined, name, g.bars, { description: `generated for ${g.quadrant} (${MOODS[g.quadrant]}), variation ${k + 1}, seed ${decoded.seed}, mood strength ${guidance}`, from: [] });
       pieces.push({ ...made, emotion: await engine.estimateEmotion(seq), seed: decoded.seed });
     }
     return { pieces };
   }
 
   /** Adds decoded tokens to the library, cut at the end of bar `bars` when given (a generation's length). */
-  private addResult(vocab: Vocab, tokens: number[][], meters: TokenSequence['meters'], name: string, bars: number | undefined, origin: { description: string; from: string[] }): { item: LibraryItem } {
+  private async addResult(vocab: Vocab, tokens: number[][], meters: TokenSequence['meters'], name: string, bars: number | undefined, origin: { description: string; from: string[] }): Promise<{ item: LibraryItem }> {
     const decoded = detokenize({ vocab: vocab.version, fields: [...FIELDS], tokens, name, meters }, vocab);
     const piece = bars === undefined ? decoded : endAtBar(decoded, bars);
-    return { item: this.workspace.addPiece(piece, { name, origin: { kind: 'result', ...origin } }) };
+    return { item: await this.workspace.addPiece(piece, { name, origin: { kind: 'result', ...origin } }) };
   }
 }

@@ -22,6 +22,11 @@ interface SavedWorkspace {
   history: History;
 }
 
+/** Parses a file's bytes into a Piece (in process, or walled off: sandbox/import-sandbox.ts). */
+export type PieceReader = (bytes: Uint8Array, name: string) => Promise<Piece>;
+
+const inProcess: PieceReader = async (bytes, name) => importMidi(bytes, name);
+
 export interface NewPiece {
   name: string;
   origin: Origin;
@@ -33,15 +38,19 @@ export class Workspace {
   private notice: string | null = null;
   private readonly pieces = new Map<string, Piece>();
 
-  /** Opens (or creates) the workspace in `dir`; `seed` fills a brand-new one (the bundled examples). */
+  /**
+   * Opens (or creates) the workspace in `dir`; `seed` fills a brand-new one (the bundled
+   * examples, read in process: they are ours); `read` parses every other file.
+   */
   constructor(
     readonly dir: string,
     seed: () => { fileName: string; bytes: Uint8Array }[] = () => [],
+    private readonly read: PieceReader = inProcess,
   ) {
     mkdirSync(join(dir, 'pieces'), { recursive: true });
     if (existsSync(this.libraryPath)) this.load();
     else {
-      for (const { fileName, bytes } of seed()) this.items.push(this.store(bytes, fileName, { name: nameFromFile(fileName), origin: { kind: 'example', fileName } }));
+      for (const { fileName, bytes } of seed()) this.items.push(this.store(bytes, importMidi(bytes, fileName), { name: nameFromFile(fileName), origin: { kind: 'example', fileName } }));
       this.save();
     }
   }
@@ -66,21 +75,24 @@ export class Workspace {
     return it;
   }
 
-  piece(id: string): { item: LibraryItem; piece: Piece } {
+  async piece(id: string): Promise<{ item: LibraryItem; piece: Piece }> {
     const item = this.item(id);
-    return { item, piece: this.loadPiece(item.file, item.name) };
+    return { item, piece: await this.loadPiece(item.file, item.name) };
   }
 
-  /** Adds an imported MIDI file; throws InputError naming the file when it is not usable. */
-  importMidi(fileName: string, bytes: Uint8Array, origin: Origin = { kind: 'import', fileName }): LibraryItem {
-    const item = this.store(bytes, fileName, { name: nameFromFile(fileName), origin });
+  /** Adds an imported MIDI file; rejects with an InputError naming the file when it is not usable. */
+  async importMidi(fileName: string, bytes: Uint8Array, origin: Origin = { kind: 'import', fileName }): Promise<LibraryItem> {
+    const piece = await this.read(bytes, fileName);
+    const item = this.store(bytes, piece, { name: nameFromFile(fileName), origin });
     this.change(`Import ${fileName}`, [...this.items, item]);
     return item;
   }
 
-  /** Adds a piece made in the app (a transfer or generation result). */
-  addPiece(piece: Piece, made: NewPiece): LibraryItem {
-    const item = this.store(exportMidi(piece), safeFileName(made.name, '.mid'), made);
+  /** Adds a piece made in the app (a transfer or generation result), as it reads back from its stored file. */
+  async addPiece(piece: Piece, made: NewPiece): Promise<LibraryItem> {
+    const fileName = safeFileName(made.name, '.mid');
+    const bytes = exportMidi(piece);
+    const item = this.store(bytes, await this.read(bytes, fileName), made);
     this.change(`Add ${item.name}`, [...this.items, item]);
     return item;
   }
@@ -123,9 +135,8 @@ export class Workspace {
     this.save();
   }
 
-  /** Parses the bytes (refusing bad files before anything is written), then stores them by hash. */
-  private store(bytes: Uint8Array, fileName: string, made: NewPiece): LibraryItem {
-    const piece = importMidi(bytes, fileName);
+  /** Stores parsed bytes by hash (bad files were refused by the parse, before anything is written). */
+  private store(bytes: Uint8Array, piece: Piece, made: NewPiece): LibraryItem {
     const file = createHash('sha256').update(bytes).digest('hex');
     const path = this.piecePath(file);
     if (!existsSync(path)) writeFileAtomic(path, bytes);
@@ -140,12 +151,12 @@ export class Workspace {
     };
   }
 
-  private loadPiece(file: string, name: string): Piece {
+  private async loadPiece(file: string, name: string): Promise<Piece> {
     let piece = this.pieces.get(file);
     if (!piece) {
       const path = this.piecePath(file);
       if (!existsSync(path)) throw new InputError(name, `its stored file is missing from the workspace (${path})`);
-      piece = importMidi(readFileSync(path), name);
+      piece = await this.read(readFileSync(path), name);
       this.pieces.set(file, piece);
     }
     return piece;

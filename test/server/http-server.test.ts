@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toBase64 } from '../../engine/api/wire.js';
 import { startServer, MAX_BODY_BYTES, type RunningServer } from '../../engine/server/http-server.js';
 import { createContext } from '../../engine/api/context.js';
-import { simpleSmf } from '../fixtures/make-midi.js';
+import { denseSmf, simpleSmf, smf, trackChunk, varInt } from '../fixtures/make-midi.js';
 import { tempDir } from '../helpers.js';
 
 const TOKEN = 'test-token-123';
@@ -85,6 +85,23 @@ describe('muser serve HTTP door', () => {
     expect(imported).toMatchObject({ ok: true, value: { item: { name: 'one' } } });
     const bad = JSON.parse((await api('library.import', { fileName: 'bad.mid', base64: toBase64(new Uint8Array(10)) })).body);
     expect(bad).toMatchObject({ ok: false, error: { kind: 'input', message: /^bad\.mid: / } });
+  });
+
+  it('refuses a file that used to hang the import, naming it', async () => {
+    // a text event claiming 256 MB: the old parser built that string byte by byte, past 4 GB
+    const liar = smf([trackChunk([{ tick: 0, kind: 'raw', bytes: [0xff, 0x01, ...varInt(0x0fffffff)] }, { tick: 0, kind: 'on', pitch: 60, velocity: 80 }])]);
+    const reply = JSON.parse((await api('library.import', { fileName: 'liar.mid', base64: toBase64(liar) })).body);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'input', message: /^liar\.mid: track 1: a meta event at byte \d+ declares 268435455 bytes/ } });
+  });
+
+  it('answers other requests while a file is being read', async () => {
+    const order: string[] = [];
+    const slow = api('library.import', { fileName: 'dense.mid', base64: toBase64(denseSmf(60_000)) }).then((r) => order.push(`import ${JSON.parse(r.body).ok}`));
+    // give the upload a head start, so the read is under way when the list is asked for
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const list = api('library.list', {}).then((r) => order.push(`list ${JSON.parse(r.body).ok}`));
+    await Promise.all([slow, list]);
+    expect(order).toEqual(['list true', 'import true']);
   });
 
   it('limits bodies and methods', async () => {
