@@ -5,6 +5,7 @@
 
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, type Descriptors } from '../descriptors/describe.js';
 import { messageOf } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readPiece } from '../io/read-piece.js';
@@ -26,6 +27,8 @@ export interface ClipEntry {
   notes: number;
   timing: string;
   mergedDuplicates: number;
+  /** The piece's musical descriptors, as the app computes them (descriptors/describe.ts). */
+  descriptors: Descriptors;
 }
 
 export interface DatasetIndex {
@@ -87,7 +90,7 @@ export function buildDataset(opts: BuildOptions): DatasetIndex {
       const piece = readPiece(join(midiDir, file));
       const { sequence, mergedDuplicates } = tokenize(piece, opts.vocab, quadrant);
       tokenizeMs += performance.now() - t0;
-      clips.push({ name: id, split, quadrant, offset: rows.length, length: sequence.tokens.length, notes: piece.notes.length, timing: piece.timing, mergedDuplicates });
+      clips.push({ name: id, split, quadrant, offset: rows.length, length: sequence.tokens.length, notes: piece.notes.length, timing: piece.timing, mergedDuplicates, descriptors: describe(piece, opts.vocab) });
       rows.push(...sequence.tokens);
       if (opts.verify) {
         const t1 = performance.now();

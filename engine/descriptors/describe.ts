@@ -1,0 +1,133 @@
+// Musical descriptors of a Piece: the numbers a musician would reach for to say how a
+// piece feels (how busy, how loud, how high, how connected, what harmony), computed
+// once here for `muser inspect`, the dataset builder (Python trains on exactly these
+// numbers) and the emotion judge. Everything is measured on what is heard (seconds,
+// sounding notes), so a piece is judged on its music, not on how its file was written.
+
+import type { Piece } from '../piece/piece.js';
+import { chordsPerBeat } from '../tokens/chords.js';
+import { quantize } from '../tokens/quantize.js';
+import type { Vocab } from '../tokens/vocab.js';
+
+/** Chord families, from the recognizer's labels: the quality a listener hears. */
+export const CHORD_FAMILIES = ['major', 'minor', 'dominant', 'diminished', 'augmented', 'suspended', 'none'] as const;
+export type ChordFamily = (typeof CHORD_FAMILIES)[number];
+
+const FAMILY_OF: Record<string, ChordFamily> = {
+  maj: 'major',
+  M7: 'major',
+  min: 'minor',
+  m7: 'minor',
+  '7': 'dominant',
+  dim: 'diminished',
+  o7: 'diminished',
+  hdim7: 'diminished',
+  aug: 'augmented',
+  sus2: 'suspended',
+  sus4: 'suspended',
+};
+
+export interface Descriptors {
+  notes: number;
+  /** From the first onset to the last offset. */
+  seconds: number;
+  /** Notes per second. */
+  density: number;
+  velocityMean: number;
+  /** Standard deviation of velocity: dynamic contrast. */
+  velocitySpread: number;
+  pitchMean: number;
+  pitchLow: number;
+  pitchHigh: number;
+  /** Highest minus lowest pitch, semitones. */
+  pitchRange: number;
+  /** 60 / the median beat interval over the music. */
+  tempo: number;
+  /** Mean share of each beat during which some note sounds: 1 legato, near 0 staccato. */
+  articulation: number;
+  /** Share of the music's beats whose chord is of each family. */
+  chords: Record<ChordFamily, number>;
+}
+
+export function describe(piece: Piece, vocab: Vocab): Descriptors {
+  const notes = piece.notes;
+  const chords = Object.fromEntries(CHORD_FAMILIES.map((f) => [f, 0])) as Record<ChordFamily, number>;
+  if (notes.length === 0) {
+    return { notes: 0, seconds: 0, density: 0, velocityMean: 0, velocitySpread: 0, pitchMean: 0, pitchLow: 0, pitchHigh: 0, pitchRange: 0, tempo: 0, articulation: 0, chords: { ...chords, none: 1 } };
+  }
+  let start = Infinity;
+  let end = -Infinity;
+  let low = Infinity;
+  let high = -Infinity;
+  for (const n of notes) {
+    start = Math.min(start, n.onset);
+    end = Math.max(end, n.offset);
+    low = Math.min(low, n.pitch);
+    high = Math.max(high, n.pitch);
+  }
+  const seconds = Math.max(end - start, 0);
+  const velocityMean = mean(notes.map((n) => n.velocity));
+  const spread = Math.sqrt(mean(notes.map((n) => (n.velocity - velocityMean) ** 2)));
+  const labels = beatChords(piece, vocab);
+  for (const label of labels) chords[label === 'N' ? 'none' : (FAMILY_OF[label.split(':')[1]] ?? 'none')] += 1 / labels.length;
+  return {
+    notes: notes.length,
+    seconds,
+    // a single chord has no duration to speak of: count it over one second
+    density: notes.length / Math.max(seconds, 1),
+    velocityMean,
+    velocitySpread: spread,
+    pitchMean: mean(notes.map((n) => n.pitch)),
+    pitchLow: low,
+    pitchHigh: high,
+    pitchRange: high - low,
+    tempo: medianTempo(piece.beats, start, end),
+    articulation: articulation(piece, start, end),
+    chords,
+  };
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.reduce((s, x) => s + x, 0) / Math.max(xs.length, 1);
+}
+
+/** The recognizer's chord of every beat the music covers. */
+function beatChords(piece: Piece, vocab: Vocab): string[] {
+  const spb = vocab.stepsPerBeat;
+  const { notes } = quantize(piece, vocab);
+  const lastStep = notes.reduce((m, n) => Math.max(m, n.step + n.duration), 0);
+  return chordsPerBeat(notes, Math.max(1, Math.ceil(lastStep / spb)), spb);
+}
+
+function medianTempo(beats: readonly number[], start: number, end: number): number {
+  const intervals: number[] = [];
+  for (let i = 0; i + 1 < beats.length; i++) if (beats[i + 1] > start && beats[i] < end) intervals.push(beats[i + 1] - beats[i]);
+  if (intervals.length === 0) return 0;
+  intervals.sort((a, b) => a - b);
+  return 60 / intervals[intervals.length >> 1];
+}
+
+/** Mean over the beats within the music of the share of the beat covered by sounding notes. */
+function articulation(piece: Piece, start: number, end: number): number {
+  // the union of sounding intervals (notes are sorted by onset)
+  const union: [number, number][] = [];
+  for (const n of piece.notes) {
+    const last = union[union.length - 1];
+    if (last && n.onset <= last[1]) last[1] = Math.max(last[1], n.offset);
+    else union.push([n.onset, n.offset]);
+  }
+  let total = 0;
+  let count = 0;
+  let k = 0;
+  const beats = piece.beats;
+  for (let i = 0; i + 1 < beats.length; i++) {
+    const [a, b] = [beats[i], beats[i + 1]];
+    if (b <= start || a >= end || b <= a) continue;
+    while (k < union.length && union[k][1] <= a) k++;
+    let covered = 0;
+    for (let j = k; j < union.length && union[j][0] < b; j++) covered += Math.min(b, union[j][1]) - Math.max(a, union[j][0]);
+    total += covered / (b - a);
+    count++;
+  }
+  return count > 0 ? total / count : 1;
+}
