@@ -5,6 +5,8 @@ import type { ParseArgsConfig } from 'node:util';
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** A progress line that replaces the previous one (a terminal), or is printed now and then (a log). */
+  status?(text: string): void;
 }
 
 export type Options = NonNullable<ParseArgsConfig['options']>;

@@ -27,9 +27,19 @@ export const COMMANDS: Command[] = [
   serveCommand,
 ];
 
+/** A log gets a progress line this often; a terminal gets every one, in place. */
+const LOG_STATUS_MS = 10_000;
+let lastStatus = 0;
+
 const stdio: CliIO = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  status: (t) => {
+    if (process.stderr.isTTY) return void process.stderr.write(`\r${t}\x1b[K`);
+    if (Date.now() - lastStatus < LOG_STATUS_MS) return;
+    lastStatus = Date.now();
+    process.stderr.write(`${t}\n`);
+  },
 };
 
 export function overview(): string {

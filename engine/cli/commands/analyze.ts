@@ -1,39 +1,93 @@
-import { readTokens } from '../../io/read-tokens.js';
-import { noteStats } from '../../model/note-stats.js';
-import type { Command } from '../command.js';
-import { MODEL_HELP, MODEL_OPTIONS, openEngine } from '../model-args.js';
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { analyzeFile, type Analysis } from '../../analysis/analysis.js';
+import { parseShard } from '../../corpus/corpus-files.js';
+import { runCorpus, type CorpusProgress } from '../../corpus/run-corpus.js';
+import { UsageError, type CliIO, type Command, type ParsedArgs } from '../command.js';
+import { MODEL_HELP, MODEL_OPTIONS, openEngine, wholeNumber } from '../model-args.js';
+
+/** Per-file limits of a corpus run: far above a real file's needs (about 20 ms, 100 MB). */
+const CORPUS_SECONDS = 60;
+const CORPUS_HEAP_MB = 1024;
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'emotion estimate (quadrant, valence, arousal) and note statistics of a piece',
-  usage: 'muser analyze IN.mid [--json]',
-  optionHelp: [...MODEL_HELP],
-  options: { ...MODEL_OPTIONS },
-  positionals: [1, 1],
+  summary: 'emotion estimate (quadrant, valence, arousal), musical descriptors and note statistics of a piece or a corpus',
+  usage: 'muser analyze IN.mid [--json] | muser analyze DIR_OR_FILES... --csv OUT.csv [--jsonl OUT.jsonl] [--shard K/N] [--jobs N]',
+  optionHelp: [
+    ...MODEL_HELP,
+    ['--csv OUT.csv', 'corpus mode: one row per file (estimate, descriptors, or the error); a rerun skips files already written'],
+    ['--jsonl OUT.jsonl', 'corpus mode: the same as JSON lines (with --csv or instead of it)'],
+    ['--shard K/N', 'analyze only the K-th of N shards (a file\'s shard follows from its path: give every machine the same arguments)'],
+    ['--jobs N', `files analyzed at once (default: one per core, here ${availableParallelism()})`],
+  ],
+  options: { ...MODEL_OPTIONS, csv: { type: 'string' }, jsonl: { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' } },
+  positionals: [1, Infinity],
   async run(args, io) {
+    const { csv, jsonl } = args.values;
+    if (typeof csv === 'string' || typeof jsonl === 'string') return corpus(args, io);
     const [input] = args.positionals;
+    if (args.positionals.length > 1 || statSync(input, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new UsageError('several files or a folder make a corpus: give --csv OUT.csv or --jsonl OUT.jsonl');
+    }
     const engine = await openEngine(args);
     try {
-      const { tokens } = readTokens(input, engine.vocab);
-      const emotion = await engine.estimateEmotion(tokens);
-      const stats = noteStats(tokens, engine.vocab);
-      if (args.values.json) {
-        io.out(JSON.stringify({ file: input, tokens: tokens.length, emotion, stats }, null, 2));
-        return 0;
-      }
-      const p = emotion.probabilities;
-      io.out(
-        [
-          input,
-          `  emotion:   ${emotion.quadrant}  (Q1 ${p.Q1.toFixed(2)}, Q2 ${p.Q2.toFixed(2)}, Q3 ${p.Q3.toFixed(2)}, Q4 ${p.Q4.toFixed(2)}; ${emotion.windows} window(s))`,
-          `  valence:   ${emotion.valence.toFixed(2)}   arousal: ${emotion.arousal.toFixed(2)}`,
-          `  notes:     ${stats.notes}, pitch ${stats.pitchRange ? `${stats.pitchRange.join('-')} (range ${stats.pitchSpan})` : '-'}`,
-          `  pitch classes: ${stats.pitchClasses}   polyphony: ${stats.polyphony.toFixed(2)} notes per onset`,
-        ].join('\n'),
-      );
+      const analysis = await analyzeFile(input, engine);
+      io.out(args.values.json ? JSON.stringify(analysis, null, 2) : formatAnalysis(analysis));
       return 0;
     } finally {
       await engine.close();
     }
   },
 };
+
+async function corpus(args: ParsedArgs, io: CliIO): Promise<number> {
+  let shard;
+  try {
+    shard = parseShard(typeof args.values.shard === 'string' ? args.values.shard : '1/1');
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const workers = wholeNumber(args, 'jobs', 1) ?? availableParallelism();
+  const result = await runCorpus({
+    inputs: args.positionals,
+    csv: args.values.csv as string | undefined,
+    jsonl: args.values.jsonl as string | undefined,
+    shard,
+    limits: { seconds: CORPUS_SECONDS, heapMb: CORPUS_HEAP_MB, workers },
+    models: args.values.models as string | undefined,
+    progress: (p) => io.status?.(progressLine(p)),
+  });
+  if (io.status) io.err('');
+  io.out(
+    `analyze: ${result.written} file(s) analyzed in ${result.seconds.toFixed(1)} s (${(result.written / Math.max(result.seconds, 1e-3)).toFixed(1)} files/s), ` +
+      `${result.failed} with an error (a row each), ${result.skipped} already written, of ${result.files} in shard ${shard.index}/${shard.count}`,
+  );
+  return 0;
+}
+
+function progressLine(p: CorpusProgress): string {
+  const width = 24;
+  const filled = Math.round((width * p.done) / Math.max(p.total, 1));
+  const left = Number.isFinite(p.secondsLeft) ? `${Math.ceil(p.secondsLeft)} s left` : '';
+  return `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${p.done}/${p.total}  ${p.rate.toFixed(1)} files/s  ${left}${p.failed ? `  ${p.failed} failed` : ''}`;
+}
+
+function formatAnalysis(a: Analysis): string {
+  const p = a.emotion.probabilities;
+  const d = a.descriptors;
+  return [
+    a.file,
+    `  emotion:   ${a.emotion.quadrant}  (Q1 ${p.Q1.toFixed(2)}, Q2 ${p.Q2.toFixed(2)}, Q3 ${p.Q3.toFixed(2)}, Q4 ${p.Q4.toFixed(2)}; ${a.emotion.windows} window(s))`,
+    `  valence:   ${a.emotion.valence.toFixed(2)}   arousal: ${a.emotion.arousal.toFixed(2)}`,
+    `  notes:     ${a.stats.notes}, pitch ${a.stats.pitchRange ? `${a.stats.pitchRange.join('-')} (range ${a.stats.pitchSpan})` : '-'}`,
+    `  pitch classes: ${a.stats.pitchClasses}   polyphony: ${a.stats.polyphony.toFixed(2)} notes per onset`,
+    ...(d
+      ? [
+          `  density:   ${d.density.toFixed(2)} notes/s   tempo: ${d.tempo.toFixed(1)} BPM   articulation: ${d.articulation.toFixed(2)}`,
+          `  velocity:  mean ${d.velocityMean.toFixed(1)}, spread ${d.velocitySpread.toFixed(1)}   register: mean pitch ${d.pitchMean.toFixed(1)}`,
+          `  chords:    ${Object.entries(d.chords).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${(100 * v).toFixed(0)} %`).join(', ')}`,
+        ]
+      : []),
+  ].join('\n');
+}
