@@ -1,32 +1,36 @@
-// What `muser analyze` says about one piece: the emotion estimate, the musical
-// descriptors and the paper's note statistics. One implementation, for a single file
-// and for every file of a corpus.
+// What `muser analyze` says about one piece: the emotion judge's estimate with its
+// reasons, the musical descriptors and the paper's note statistics. One implementation,
+// for a single file and for every file of a corpus.
 
 import { describe, type Descriptors } from '../descriptors/describe.js';
 import { readPiece } from '../io/read-piece.js';
-import { readTokens, isTokenFile } from '../io/read-tokens.js';
-import type { EmotionEstimate } from '../model/emotion.js';
-import type { Engine } from '../model/engine.js';
+import { isTokenFile, readTokens } from '../io/read-tokens.js';
+import { judge, type EmotionEstimate, type JudgeModel } from '../judge/judge.js';
 import { noteStats, type NoteStats } from '../model/note-stats.js';
+import type { Piece } from '../piece/piece.js';
+import { detokenize } from '../tokens/detokenize.js';
 import { tokenize } from '../tokens/tokenize.js';
+import type { Vocab } from '../tokens/vocab.js';
 
 export interface Analysis {
   file: string;
   tokens: number;
   emotion: EmotionEstimate;
-  /** Null for a token file, which has no performance left to describe. */
-  descriptors: Descriptors | null;
+  descriptors: Descriptors;
   stats: NoteStats;
 }
 
-export async function analyzeFile(path: string, engine: Engine): Promise<Analysis> {
+export function analyzeFile(path: string, vocab: Vocab, model: JudgeModel): Analysis {
+  let piece: Piece;
   let tokens: number[][];
-  let descriptors: Descriptors | null = null;
-  if (isTokenFile(path)) tokens = readTokens(path, engine.vocab).tokens;
-  else {
-    const piece = readPiece(path);
-    tokens = tokenize(piece, engine.vocab).sequence.tokens;
-    descriptors = describe(piece, engine.vocab);
+  if (isTokenFile(path)) {
+    const sequence = readTokens(path, vocab);
+    tokens = sequence.tokens;
+    piece = detokenize(sequence, vocab);
+  } else {
+    piece = readPiece(path);
+    tokens = tokenize(piece, vocab).sequence.tokens;
   }
-  return { file: path, tokens: tokens.length, emotion: await engine.estimateEmotion(tokens), descriptors, stats: noteStats(tokens, engine.vocab) };
+  const descriptors = describe(piece, vocab);
+  return { file: path, tokens: tokens.length, emotion: judge(model, descriptors), descriptors, stats: noteStats(tokens, vocab) };
 }

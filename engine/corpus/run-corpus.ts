@@ -17,8 +17,8 @@ export interface CorpusOptions {
   shard: Shard;
   /** `workers` analyses at once, each within the time and heap limits. */
   limits: PoolLimits;
-  /** Model folder (default: the project's models/). */
-  models?: string;
+  /** Model folder with the emotion judge. */
+  models: string;
   progress?(p: CorpusProgress): void;
 }
 

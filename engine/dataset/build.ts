@@ -7,11 +7,13 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, type Descriptors } from '../descriptors/describe.js';
 import { messageOf } from '../errors.js';
+import { featureVector, JUDGE_FEATURES } from '../judge/features.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readPiece } from '../io/read-piece.js';
 import { checkRoundTrip, type RoundTripReport } from '../tokens/round-trip.js';
 import { tokenize, type Quadrant } from '../tokens/tokenize.js';
 import { FIELDS, type Vocab } from '../tokens/vocab.js';
+import type { Piece } from '../piece/piece.js';
 import { readEmopiaMeta, type Split } from './emopia.js';
 import { groupedStats, type LengthStats } from './length-stats.js';
 
@@ -29,12 +31,16 @@ export interface ClipEntry {
   mergedDuplicates: number;
   /** The piece's musical descriptors, as the app computes them (descriptors/describe.ts). */
   descriptors: Descriptors;
+  /** The emotion judge's inputs, in the order of the index's `judgeFeatures`. */
+  judgeFeatures: number[];
 }
 
 export interface DatasetIndex {
   format: string;
   vocab: string;
   fields: string[];
+  /** Names of each clip's `judgeFeatures` (judge/features.ts). */
+  judgeFeatures: string[];
   dtype: 'int16';
   byteOrder: 'little';
   tokensFile: string;
@@ -90,7 +96,7 @@ export function buildDataset(opts: BuildOptions): DatasetIndex {
       const piece = readPiece(join(midiDir, file));
       const { sequence, mergedDuplicates } = tokenize(piece, opts.vocab, quadrant);
       tokenizeMs += performance.now() - t0;
-      clips.push({ name: id, split, quadrant, offset: rows.length, length: sequence.tokens.length, notes: piece.notes.length, timing: piece.timing, mergedDuplicates, descriptors: describe(piece, opts.vocab) });
+      clips.push({ name: id, split, quadrant, offset: rows.length, length: sequence.tokens.length, notes: piece.notes.length, timing: piece.timing, mergedDuplicates, ...describedFor(piece, opts.vocab) });
       rows.push(...sequence.tokens);
       if (opts.verify) {
         const t1 = performance.now();
@@ -108,6 +114,7 @@ export function buildDataset(opts: BuildOptions): DatasetIndex {
     format: DATASET_FORMAT,
     vocab: opts.vocab.version,
     fields: [...FIELDS],
+    judgeFeatures: [...JUDGE_FEATURES],
     dtype: 'int16',
     byteOrder: 'little',
     tokensFile: 'tokens.bin',
@@ -128,6 +135,11 @@ export function buildDataset(opts: BuildOptions): DatasetIndex {
   writeFileAtomic(join(opts.out, 'index.json'), JSON.stringify(index));
   writeFileAtomic(join(opts.out, 'report.md'), formatReport(index));
   return index;
+}
+
+function describedFor(piece: Piece, vocab: Vocab): { descriptors: Descriptors; judgeFeatures: number[] } {
+  const descriptors = describe(piece, vocab);
+  return { descriptors, judgeFeatures: featureVector(descriptors) };
 }
 
 function totals(checks: RoundTripReport[]): RoundTripTotals {

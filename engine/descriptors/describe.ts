@@ -4,6 +4,7 @@
 // numbers) and the emotion judge. Everything is measured on what is heard (seconds,
 // sounding notes), so a piece is judged on its music, not on how its file was written.
 
+import { AARDEN, estimateKey, type KeyEstimate, type SoundingPitch } from '../harmony/key.js';
 import type { Piece } from '../piece/piece.js';
 import { chordsPerBeat } from '../tokens/chords.js';
 import { quantize } from '../tokens/quantize.js';
@@ -47,13 +48,24 @@ export interface Descriptors {
   articulation: number;
   /** Share of the music's beats whose chord is of each family. */
   chords: Record<ChordFamily, number>;
+  /** Key and mode of the whole piece (Krumhansl-Kessler profiles). */
+  key: KeyEstimate;
+  /** The piece's major-minor margin by Aarden's profiles: a second opinion on the mode. */
+  modeMarginAarden: number;
+  /** The key around each bar: of the notes sounding in it and the next bar. */
+  barKeys: KeyEstimate[];
+  /** Share of bars whose local key is major. */
+  majorBars: number;
+  /** Mean of the bars' major-minor margins. */
+  barModeMargin: number;
 }
 
 export function describe(piece: Piece, vocab: Vocab): Descriptors {
   const notes = piece.notes;
   const chords = Object.fromEntries(CHORD_FAMILIES.map((f) => [f, 0])) as Record<ChordFamily, number>;
   if (notes.length === 0) {
-    return { notes: 0, seconds: 0, density: 0, velocityMean: 0, velocitySpread: 0, pitchMean: 0, pitchLow: 0, pitchHigh: 0, pitchRange: 0, tempo: 0, articulation: 0, chords: { ...chords, none: 1 } };
+    const key = estimateKey([]);
+    return { notes: 0, seconds: 0, density: 0, velocityMean: 0, velocitySpread: 0, pitchMean: 0, pitchLow: 0, pitchHigh: 0, pitchRange: 0, tempo: 0, articulation: 0, chords: { ...chords, none: 1 }, key, modeMarginAarden: 0, barKeys: [], majorBars: 0.5, barModeMargin: 0 };
   }
   let start = Infinity;
   let end = -Infinity;
@@ -84,7 +96,24 @@ export function describe(piece: Piece, vocab: Vocab): Descriptors {
     tempo: medianTempo(piece.beats, start, end),
     articulation: articulation(piece, start, end),
     chords,
+    key: estimateKey(notes),
+    modeMarginAarden: estimateKey(notes, AARDEN).modeMargin,
+    ...barKeys(piece, end),
   };
+}
+
+/** Keys of two-bar windows starting at each bar the music reaches: modulations and local colour. */
+function barKeys(piece: Piece, end: number): Pick<Descriptors, 'barKeys' | 'majorBars' | 'barModeMargin'> {
+  const starts = piece.downbeats.filter((d) => d < end);
+  const keys: KeyEstimate[] = [];
+  starts.forEach((a, i) => {
+    const b = starts[i + 2] ?? Math.max(end, starts[starts.length - 1] ?? end);
+    const inside: SoundingPitch[] = [];
+    for (const n of piece.notes) if (n.onset < b && n.offset > a) inside.push({ pitch: n.pitch, onset: Math.max(a, n.onset), offset: Math.min(b, n.offset) });
+    if (inside.length > 0) keys.push(estimateKey(inside));
+  });
+  if (keys.length === 0) return { barKeys: [], majorBars: 0.5, barModeMargin: 0 };
+  return { barKeys: keys, majorBars: keys.filter((k) => k.modeMargin > 0).length / keys.length, barModeMargin: mean(keys.map((k) => k.modeMargin)) };
 }
 
 function mean(xs: readonly number[]): number {

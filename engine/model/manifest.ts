@@ -37,6 +37,8 @@ export interface Manifest {
   prior?: { guidance?: number };
   training?: { config?: { crop?: number } };
   metrics?: Record<string, unknown>;
+  /** The emotion judge (models/training/judge.py): its file and checksum. */
+  judge?: { path: string; sha256: string };
 }
 
 export function manifestPath(dir: string): string {

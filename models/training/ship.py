@@ -69,6 +69,11 @@ def main(argv=None):
         "metrics": metrics,
         "licence": "CC BY-NC-SA 4.0 (weights derived from EMOPIA)",
     }
+    # the emotion judge is trained and shipped on its own (judge.py --ship): keep it
+    old = json.loads((dst / "manifest.json").read_text()) if (dst / "manifest.json").exists() else {}
+    if "judge" in old:
+        manifest["judge"] = old["judge"]
+        manifest["metrics"]["judge"] = old.get("metrics", {}).get("judge")
     dst.mkdir(parents=True, exist_ok=True)
     for f in files.values():
         shutil.copyfile(src / f["path"], dst / f["path"])

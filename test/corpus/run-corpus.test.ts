@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { corpusFiles, inShard, parseShard } from '../../engine/corpus/corpus-files.js';
 import { CSV_HEADER, csvFile, csvLine, jsonFile } from '../../engine/corpus/corpus-row.js';
 import { runCorpus } from '../../engine/corpus/run-corpus.js';
+import { projectPath } from '../../engine/paths.js';
 import { simpleSmf } from '../fixtures/make-midi.js';
 import { tempDir } from '../helpers.js';
 
 const LIMITS = { seconds: 60, heapMb: 1024, workers: 2 };
+const MODELS = projectPath('models');
 
 /** A folder of small pieces (one in a subfolder, one named with a comma and a quote) and one bad file. */
 function corpus(): { dir: string; good: string[]; bad: string } {
@@ -28,7 +30,7 @@ describe('corpus analysis', () => {
     const { dir, good, bad } = corpus();
     const csv = join(dir, 'out.csv');
     const jsonl = join(dir, 'out.jsonl');
-    const first = await runCorpus({ inputs: [dir], csv, jsonl, shard: parseShard('1/1'), limits: LIMITS });
+    const first = await runCorpus({ inputs: [dir], csv, jsonl, shard: parseShard('1/1'), limits: LIMITS, models: MODELS });
     expect(first).toMatchObject({ files: 4, skipped: 0, written: 4, failed: 1 });
     expect(readFileSync(csv, 'utf8').split('\n')[0]).toBe(CSV_HEADER);
     const rows = csvRows(csv);
@@ -40,12 +42,12 @@ describe('corpus analysis', () => {
     // a crash in the middle of writing the last row of the CSV
     const text = readFileSync(csv, 'utf8');
     truncateSync(csv, text.length - 10);
-    const second = await runCorpus({ inputs: [dir], csv, jsonl, shard: parseShard('1/1'), limits: LIMITS });
+    const second = await runCorpus({ inputs: [dir], csv, jsonl, shard: parseShard('1/1'), limits: LIMITS, models: MODELS });
     expect(second).toMatchObject({ files: 4, skipped: 3, written: 1 });
     expect(csvRows(csv).map(csvFile).sort()).toEqual([...good, bad].sort());
     expect(readFileSync(jsonl, 'utf8').trim().split('\n').map(jsonFile).sort()).toEqual([...good, bad].sort());
 
-    const third = await runCorpus({ inputs: [dir], csv, shard: parseShard('1/1'), limits: LIMITS });
+    const third = await runCorpus({ inputs: [dir], csv, shard: parseShard('1/1'), limits: LIMITS, models: MODELS });
     expect(third).toMatchObject({ skipped: 4, written: 0 });
   });
 

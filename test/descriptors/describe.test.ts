@@ -43,6 +43,16 @@ group('musical descriptors of a piece', () => {
     expect(d.velocitySpread).toBeCloseTo(30, 6);
   });
 
+  it('a C major cadence is in C major; A harmonic minor is in A minor', () => {
+    const major = describe(gridPiece(cadence()), vocab).key;
+    expect(major.label).toBe('C major');
+    expect(major.modeMargin).toBeGreaterThan(0);
+    const scale = [57, 59, 60, 62, 64, 65, 68, 69, 68, 65, 64, 62, 60, 59, 57].map((pitch, i) => ({ pitch, at: i, length: 1 }));
+    const minor = describe(gridPiece([...scale, ...[45, 52, 57, 60, 64].map((pitch) => ({ pitch, at: 15, length: 4 }))]), vocab).key;
+    expect(minor.label).toBe('A minor');
+    expect(minor.modeMargin).toBeLessThan(0);
+  });
+
   it('minor triads count as minor', () => {
     const am = [57, 60, 64].map((pitch) => ({ pitch, at: 0, length: 8 }));
     expect(describe(gridPiece(am), vocab).chords.minor).toBeGreaterThan(0.9);
@@ -51,7 +61,7 @@ group('musical descriptors of a piece', () => {
   it('one note, or none, gives finite numbers', () => {
     for (const notes of [[{ pitch: 60, at: 0, length: 1 }], []]) {
       const d = describe(gridPiece(notes), vocab);
-      for (const v of [d.density, d.velocityMean, d.velocitySpread, d.pitchMean, d.tempo, d.articulation, ...Object.values(d.chords)]) expect(Number.isFinite(v)).toBe(true);
+      for (const v of [d.density, d.velocityMean, d.velocitySpread, d.pitchMean, d.tempo, d.articulation, ...Object.values(d.chords), d.key.confidence, d.key.clarity, d.key.modeMargin]) expect(Number.isFinite(v)).toBe(true);
     }
   });
 });

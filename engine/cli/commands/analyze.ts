@@ -4,7 +4,10 @@ import { analyzeFile, type Analysis } from '../../analysis/analysis.js';
 import { parseShard } from '../../corpus/corpus-files.js';
 import { runCorpus, type CorpusProgress } from '../../corpus/run-corpus.js';
 import { UsageError, type CliIO, type Command, type ParsedArgs } from '../command.js';
-import { MODEL_HELP, MODEL_OPTIONS, openEngine, wholeNumber } from '../model-args.js';
+import { openJudge } from '../../judge/judge.js';
+import { projectPath } from '../../paths.js';
+import { loadVocab } from '../../tokens/vocab.js';
+import { MODEL_HELP, MODEL_OPTIONS, wholeNumber } from '../model-args.js';
 
 /** Per-file limits of a corpus run: far above a real file's needs (about 20 ms, 100 MB). */
 const CORPUS_SECONDS = 60;
@@ -30,16 +33,15 @@ export const analyzeCommand: Command = {
     if (args.positionals.length > 1 || statSync(input, { throwIfNoEntry: false })?.isDirectory()) {
       throw new UsageError('several files or a folder make a corpus: give --csv OUT.csv or --jsonl OUT.jsonl');
     }
-    const engine = await openEngine(args);
-    try {
-      const analysis = await analyzeFile(input, engine);
-      io.out(args.values.json ? JSON.stringify(analysis, null, 2) : formatAnalysis(analysis));
-      return 0;
-    } finally {
-      await engine.close();
-    }
+    const analysis = analyzeFile(input, loadVocab(), openJudge(modelDir(args)));
+    io.out(args.values.json ? JSON.stringify(analysis, null, 2) : formatAnalysis(analysis));
+    return 0;
   },
 };
+
+function modelDir(args: ParsedArgs): string {
+  return typeof args.values.models === 'string' ? args.values.models : projectPath('models');
+}
 
 async function corpus(args: ParsedArgs, io: CliIO): Promise<number> {
   let shard;
@@ -55,7 +57,7 @@ async function corpus(args: ParsedArgs, io: CliIO): Promise<number> {
     jsonl: args.values.jsonl as string | undefined,
     shard,
     limits: { seconds: CORPUS_SECONDS, heapMb: CORPUS_HEAP_MB, workers },
-    models: args.values.models as string | undefined,
+    models: modelDir(args),
     progress: (p) => io.status?.(progressLine(p)),
   });
   if (io.status) io.err('');
@@ -78,16 +80,14 @@ function formatAnalysis(a: Analysis): string {
   const d = a.descriptors;
   return [
     a.file,
-    `  emotion:   ${a.emotion.quadrant}  (Q1 ${p.Q1.toFixed(2)}, Q2 ${p.Q2.toFixed(2)}, Q3 ${p.Q3.toFixed(2)}, Q4 ${p.Q4.toFixed(2)}; ${a.emotion.windows} window(s))`,
-    `  valence:   ${a.emotion.valence.toFixed(2)}   arousal: ${a.emotion.arousal.toFixed(2)}`,
+    `  emotion:   ${a.emotion.quadrant}  (Q1 ${p.Q1.toFixed(2)}, Q2 ${p.Q2.toFixed(2)}, Q3 ${p.Q3.toFixed(2)}, Q4 ${p.Q4.toFixed(2)})`,
+    `  valence:   ${a.emotion.valence.toFixed(2)}   arousal: ${a.emotion.arousal.toFixed(2)}   (probability of high)`,
+    `  because:   ${a.emotion.explanation}`,
     `  notes:     ${a.stats.notes}, pitch ${a.stats.pitchRange ? `${a.stats.pitchRange.join('-')} (range ${a.stats.pitchSpan})` : '-'}`,
     `  pitch classes: ${a.stats.pitchClasses}   polyphony: ${a.stats.polyphony.toFixed(2)} notes per onset`,
-    ...(d
-      ? [
-          `  density:   ${d.density.toFixed(2)} notes/s   tempo: ${d.tempo.toFixed(1)} BPM   articulation: ${d.articulation.toFixed(2)}`,
-          `  velocity:  mean ${d.velocityMean.toFixed(1)}, spread ${d.velocitySpread.toFixed(1)}   register: mean pitch ${d.pitchMean.toFixed(1)}`,
-          `  chords:    ${Object.entries(d.chords).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${(100 * v).toFixed(0)} %`).join(', ')}`,
-        ]
-      : []),
+    `  key:       ${d.key.label} (confidence ${d.key.confidence.toFixed(2)}); ${(100 * d.majorBars).toFixed(0)} % of bars in a major key`,
+    `  density:   ${d.density.toFixed(2)} notes/s   tempo: ${d.tempo.toFixed(1)} BPM   articulation: ${d.articulation.toFixed(2)}`,
+    `  velocity:  mean ${d.velocityMean.toFixed(1)}, spread ${d.velocitySpread.toFixed(1)}   register: mean pitch ${d.pitchMean.toFixed(1)}`,
+    `  chords:    ${Object.entries(d.chords).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${(100 * v).toFixed(0)} %`).join(', ')}`,
   ].join('\n');
 }
