@@ -9,6 +9,7 @@ import { judge, type EmotionEstimate, type JudgeModel } from '../judge/judge.js'
 import { noteStats, type NoteStats } from '../model/note-stats.js';
 import type { Piece } from '../piece/piece.js';
 import { detokenize } from '../tokens/detokenize.js';
+import type { TokenSequence } from '../tokens/token-file.js';
 import { tokenize } from '../tokens/tokenize.js';
 import type { Vocab } from '../tokens/vocab.js';
 
@@ -18,6 +19,11 @@ export interface Analysis {
   emotion: EmotionEstimate;
   descriptors: Descriptors;
   stats: NoteStats;
+}
+
+/** The judge's estimate of decoded tokens (a result the models made, or a token file). */
+export function estimateTokens(sequence: TokenSequence, vocab: Vocab, model: JudgeModel): EmotionEstimate {
+  return judge(model, describe(detokenize(sequence, vocab), vocab));
 }
 
 export function analyzeFile(path: string, vocab: Vocab, model: JudgeModel): Analysis {

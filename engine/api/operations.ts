@@ -4,7 +4,7 @@
 
 import { MAX_MIDI_BYTES } from '../midi/read-smf.js';
 import { QUADRANTS } from '../model/emotion.js';
-import { classifierAccuracy, MAX_GUIDANCE, priorGuidance, type ClassifierAccuracy } from '../model/manifest.js';
+import { judgeAccuracy, MAX_GUIDANCE, priorGuidance, type JudgeAccuracy } from '../model/manifest.js';
 import { ALIGNMENTS, ELEMENTS } from '../model/transfer.js';
 import type { Piece } from '../piece/piece.js';
 import { MAX_BAR } from '../piece/passage.js';
@@ -54,8 +54,8 @@ export interface ModelInfo {
   elements: string[];
   /** The prior's guidance scale by default (the manifest's); null when no model is loaded. */
   guidance: number | null;
-  /** How far to trust an emotion estimate: the classifier's test accuracy, when known. */
-  classifier: ClassifierAccuracy | null;
+  /** How far to trust an emotion estimate: the judge's test accuracy, when known. */
+  judge: JudgeAccuracy | null;
 }
 
 export interface AtlasView {
@@ -117,9 +117,9 @@ export const operations = {
     try {
       const engine = await studio.engine();
       const m = engine.manifest;
-      return { available: true, message: null, provider: engine.info.provider, elements: m.latent.elements, guidance: priorGuidance(m), classifier: classifierAccuracy(m) };
+      return { available: true, message: null, provider: engine.info.provider, elements: m.latent.elements, guidance: priorGuidance(m), judge: judgeAccuracy(m) };
     } catch (err) {
-      return { available: false, message: (err as Error).message, provider: null, elements: [...ELEMENTS], guidance: null, classifier: null };
+      return { available: false, message: (err as Error).message, provider: null, elements: [...ELEMENTS], guidance: null, judge: null };
     }
   }),
 

@@ -85,19 +85,20 @@ export function priorGuidance(manifest: Manifest): number {
   return manifest.prior?.guidance ?? 1;
 }
 
-/** How often the emotion classifier was right on the test split, as the model card reports. */
-export interface ClassifierAccuracy {
+/** How often the emotion judge was right on the test split, as the model card reports. */
+export interface JudgeAccuracy {
   quadrant: number;
   valence: number;
   arousal: number;
 }
 
-/** The classifier's test figures from the manifest, or null when it carries none. */
-export function classifierAccuracy(manifest: Manifest): ClassifierAccuracy | null {
-  const c = (manifest.metrics?.classifier ?? null) as Record<string, unknown> | null;
+/** The judge's test figures from the manifest, or null when it carries none. */
+export function judgeAccuracy(manifest: Manifest): JudgeAccuracy | null {
+  const judge = manifest.metrics?.judge as { test?: { accuracy?: Record<string, unknown> } } | undefined;
+  const c = judge?.test?.accuracy;
   const fraction = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
-  if (!c || !fraction(c['4Q']) || !fraction(c.valence) || !fraction(c.arousal)) return null;
-  return { quadrant: c['4Q'] as number, valence: c.valence as number, arousal: c.arousal as number };
+  if (!c || !fraction(c.quadrant) || !fraction(c.valence) || !fraction(c.arousal)) return null;
+  return { quadrant: c.quadrant as number, valence: c.valence as number, arousal: c.arousal as number };
 }
 
 /** The training crop: the model saw windows of at most this many tokens. */

@@ -3,7 +3,9 @@
 // quadrant). Encodings are cached per stored file, so views and jobs share them.
 
 import { messageOf, ModelUnavailable } from '../errors.js';
-import { MOODS, type EmotionEstimate } from '../model/emotion.js';
+import { describe } from '../descriptors/describe.js';
+import { judge, openJudge, type EmotionEstimate } from '../judge/judge.js';
+import { MOODS } from '../model/emotion.js';
 import type { Encoding } from '../model/encoding.js';
 import { Engine, type EmotionChoice } from '../model/engine.js';
 import { priorGuidance } from '../model/manifest.js';
@@ -98,7 +100,7 @@ export class Studio {
 
   async emotion(id: string): Promise<EmotionEstimate> {
     const a = await this.analysed(id, false);
-    a.emotion ??= await (await this.engine()).estimateEmotion(a.seq.tokens);
+    a.emotion ??= await this.judged(a.piece);
     return a.emotion;
   }
 
@@ -138,7 +140,7 @@ export class Studio {
       description: `${nameA} rearranged with the ${what} latents of ${nameB}${passage} (${r.align} alignment, seed ${decoded.seed})`,
       from: [r.a, r.b],
     });
-    return { ...made, emotion: await engine.estimateEmotion(decoded.sequences[0]), seed: decoded.seed };
+    return { ...made, seed: decoded.seed };
   }
 
   async generate(g: GenerateArgs, progress: Progress, signal: AbortSignal): Promise<{ pieces: MadePiece[] }> {
@@ -161,15 +163,23 @@ export class Studio {
     for (const [k, seq] of decoded.sequences.entries()) {
       const name = `${g.quadrant} ${MOODS[g.quadrant]} ${g.bars} bars #${k + 1} (seed ${decoded.seed})`;
       const made = await this.addResult(engine.vocab, seq, undefined, name, g.bars, { description: `generated for ${g.quadrant} (${MOODS[g.quadrant]}), variation ${k + 1}, seed ${decoded.seed}, mood strength ${guidance}`, from: [] });
-      pieces.push({ ...made, emotion: await engine.estimateEmotion(seq), seed: decoded.seed });
+      pieces.push({ ...made, seed: decoded.seed });
     }
     return { pieces };
   }
 
   /** Adds decoded tokens to the library, cut at the end of bar `bars` when given (a generation's length). */
-  private async addResult(vocab: Vocab, tokens: number[][], meters: TokenSequence['meters'], name: string, bars: number | undefined, origin: { description: string; from: string[] }): Promise<{ item: LibraryItem }> {
+  private async addResult(vocab: Vocab, tokens: number[][], meters: TokenSequence['meters'], name: string, bars: number | undefined, origin: { description: string; from: string[] }): Promise<{ item: LibraryItem; emotion: EmotionEstimate }> {
     const decoded = detokenize({ vocab: vocab.version, fields: [...FIELDS], tokens, name, meters }, vocab);
     const piece = bars === undefined ? decoded : endAtBar(decoded, bars);
-    return { item: await this.workspace.addPiece(piece, { name, origin: { kind: 'result', ...origin } }) };
+    const item = await this.workspace.addPiece(piece, { name, origin: { kind: 'result', ...origin } });
+    // judged as stored, so asking again later gives the same estimate
+    return { item, emotion: await this.emotion(item.id) };
+  }
+
+  /** The emotion judge's estimate of a piece, by the judge shipped with the loaded models. */
+  private async judged(piece: Piece): Promise<EmotionEstimate> {
+    const engine = await this.engine();
+    return judge(openJudge(engine.info.dir), describe(piece, engine.vocab));
   }
 }

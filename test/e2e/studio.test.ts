@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createContext } from '../../engine/api/context.js';
-import type { EmotionEstimate } from '../../engine/model/emotion.js';
+import type { EmotionEstimate } from '../../engine/judge/judge.js';
 import { importMidi } from '../../engine/midi/import.js';
 import { projectPath } from '../../engine/paths.js';
 import { startServer, type RunningServer } from '../../engine/server/http-server.js';
@@ -151,7 +151,7 @@ describe.skipIf(skipWithoutChromium || noModels)(suite('the studio in Chromium (
     expect(Number(await attr(page, 'va-plane', 'data-arrows'))).toBeGreaterThanOrEqual(1);
     // how far to trust the estimates, from the shipped model card's figures
     const manifest = JSON.parse(readFileSync(projectPath('models', 'manifest.json'), 'utf8'));
-    expect(await page.getByTestId('classifier-trust').textContent()).toContain(`puts ${Math.round(manifest.metrics.classifier['4Q'] * 100)}\u00a0% of held-out EMOPIA clips`);
+    expect(await page.getByTestId('judge-trust').textContent()).toContain(`puts ${Math.round(manifest.metrics.judge.test.accuracy.quadrant * 100)}\u00a0% of held-out EMOPIA clips`);
     await shot(page, 'studio-03-emotion-plane');
 
     const otherId = (await page.getByTestId('library-item').filter({ hasText: /^other/ }).getAttribute('data-id'))!;

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ApiCallError, accessToken, createClient, httpTransport } from '../../renderer/src/lib/api.js';
 import { fileNameFor, formatClock, formatDuration, problemText } from '../../renderer/src/lib/format.js';
 import { isTextEntry, keyCommand } from '../../renderer/src/lib/keys.js';
-import { classifierAccuracy, type Manifest } from '../../engine/model/manifest.js';
+import { judgeAccuracy, type Manifest } from '../../engine/model/manifest.js';
 import { pitchName } from '../../engine/piece/piece.js';
-import { classifierTrust } from '../../renderer/src/lib/classifier-trust.js';
+import { judgeTrust } from '../../renderer/src/lib/judge-trust.js';
 import { dueUntil, firstNoteFrom, isBlackKey, notesEnd } from '../../renderer/src/lib/notes.js';
 import type { Note } from '../../engine/piece/piece.js';
 
@@ -127,19 +127,19 @@ describe('API client', () => {
   });
 });
 
-describe('classifier trust', () => {
-  it('says how often the classifier was right on held-out clips, from the manifest', () => {
-    const manifest = { metrics: { classifier: { '4Q': 0.466, valence: 0.557, arousal: 0.875 } } } as unknown as Manifest;
-    const acc = classifierAccuracy(manifest);
+describe('judge trust', () => {
+  it('says how often the judge was right on held-out clips, from the manifest', () => {
+    const manifest = { metrics: { judge: { test: { accuracy: { quadrant: 0.466, valence: 0.557, arousal: 0.875 } } } } } as unknown as Manifest;
+    const acc = judgeAccuracy(manifest);
     expect(acc).toEqual({ quadrant: 0.466, valence: 0.557, arousal: 0.875 });
-    expect(classifierTrust(acc)?.replaceAll('\u00a0', ' ')).toBe(
-      'Estimates come from a classifier that puts 47 % of held-out EMOPIA clips in their quadrant (valence 56 %, arousal 88 % right): a hint, not a verdict.',
+    expect(judgeTrust(acc)?.replaceAll('\u00a0', ' ')).toBe(
+      "Estimates come from a judge of the music's mode, harmony, speed and loudness that puts 47 % of held-out EMOPIA clips in their quadrant (valence 56 %, arousal 88 % right): a hint, not a verdict.",
     );
   });
 
   it('says nothing where the manifest has no usable figures', () => {
-    expect(classifierAccuracy({} as Manifest)).toBeNull();
-    expect(classifierAccuracy({ metrics: { classifier: { '4Q': 'high', valence: 0.5, arousal: 0.5 } } } as unknown as Manifest)).toBeNull();
-    expect(classifierTrust(null)).toBeNull();
+    expect(judgeAccuracy({} as Manifest)).toBeNull();
+    expect(judgeAccuracy({ metrics: { judge: { test: { accuracy: { quadrant: 'high', valence: 0.5, arousal: 0.5 } } } } } as unknown as Manifest)).toBeNull();
+    expect(judgeTrust(null)).toBeNull();
   });
 });

@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { estimateTokens } from '../../analysis/analysis.js';
+import { openJudge } from '../../judge/judge.js';
 import { requireString, UsageError, type Command } from '../command.js';
 import { MAX_GUIDANCE, priorGuidance } from '../../model/manifest.js';
+import { FIELDS } from '../../tokens/vocab.js';
 import { MODEL_HELP, MODEL_OPTIONS, number, openEngine, quadrantArg, SAMPLING_HELP, SAMPLING_OPTIONS, samplingArgs, wholeNumber } from '../model-args.js';
 import { writeMusic } from '../music-output.js';
 
@@ -48,11 +51,11 @@ export const generateCommand: Command = {
       for (const [k, seq] of result.sequences.entries()) {
         const file = join(dir, `${quadrant}-seed${result.seed}-${k + 1}.mid`);
         const notes = writeMusic(file, seq, engine.vocab, [], { name: `${quadrant} seed ${result.seed} #${k + 1}`, bars });
-        pieces.push({ file, tokens: seq.length, notes, emotion: await engine.estimateEmotion(seq) });
+        pieces.push({ file, tokens: seq.length, notes, emotion: estimateTokens({ vocab: engine.vocab.version, fields: [...FIELDS], tokens: seq }, engine.vocab, openJudge(engine.info.dir)) });
       }
       if (args.values.json) io.out(JSON.stringify({ quadrant, seed: result.seed, sampling, guidance: guidance ?? priorGuidance(engine.manifest), tokens, maxBars: bars ?? null, seconds, provider: engine.info.provider, pieces }, null, 2));
       else {
-        for (const p of pieces) io.err(`${p.file}: ${p.notes} notes, ${p.tokens} tokens; classifier says ${p.emotion.quadrant} (P(${quadrant}) = ${p.emotion.probabilities[quadrant].toFixed(2)})`);
+        for (const p of pieces) io.err(`${p.file}: ${p.notes} notes, ${p.tokens} tokens; judged ${p.emotion.quadrant} (P(${quadrant}) = ${p.emotion.probabilities[quadrant].toFixed(2)})`);
         io.err(`${pieces.length} piece(s) for ${quadrant} in ${seconds.toFixed(1)} s, seed ${result.seed}`);
       }
       return 0;

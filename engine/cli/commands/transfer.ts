@@ -5,6 +5,8 @@ import { tokensInBars } from '../../tokens/bar-range.js';
 import type { EmotionChoice } from '../../model/engine.js';
 import { QUADRANTS } from '../../model/emotion.js';
 import { ALIGNMENTS, DEFAULT_ALIGNMENT, ELEMENTS, type Alignment, type Element } from '../../model/transfer.js';
+import { estimateTokens } from '../../analysis/analysis.js';
+import { openJudge } from '../../judge/judge.js';
 import { requireString, UsageError, type Command } from '../command.js';
 import { MODEL_HELP, MODEL_OPTIONS, openEngine, SAMPLING_HELP, SAMPLING_OPTIONS, samplingArgs } from '../model-args.js';
 import { writeMusic } from '../music-output.js';
@@ -77,8 +79,8 @@ export const transferCommand: Command = {
         tokens: tokens.length,
         notes,
         provider: engine.info.provider,
-        emotionBefore: await engine.estimateEmotion(a.tokens),
-        emotionAfter: await engine.estimateEmotion(tokens),
+        emotionBefore: estimateTokens(a, engine.vocab, openJudge(engine.info.dir)),
+        emotionAfter: estimateTokens({ ...a, tokens }, engine.vocab, openJudge(engine.info.dir)),
       };
       if (args.values.json) io.out(JSON.stringify(report, null, 2));
       else {

@@ -3,7 +3,7 @@
 // music never changes under its id.
 
 import type { ApiClient } from '../../../engine/api/operations.js';
-import type { EmotionEstimate } from '../../../engine/model/emotion.js';
+import type { EmotionEstimate } from '../../../engine/judge/judge.js';
 import { ApiCallError } from '../lib/api.js';
 
 export class Emotions {

@@ -7,7 +7,7 @@ import type { ApiClient, ArgsOf, ModelInfo } from '../../../engine/api/operation
 import { messageOf } from '../../../engine/errors.js';
 import type { Piece } from '../../../engine/piece/piece.js';
 import type { MadePiece } from '../../../engine/studio/studio.js';
-import { classifierTrust } from '../lib/classifier-trust.js';
+import { judgeTrust } from '../lib/judge-trust.js';
 import { quadrantLabel } from '../lib/quadrants.js';
 import type { Streaming } from '../lib/roll-content.js';
 import type { Emotions } from './emotions.svelte.js';
@@ -42,10 +42,10 @@ export class Studio {
   readonly #modelInfo: Fetched<ModelInfo>;
   /** What `model.info` said (a failed call counts as unavailable); null until it answered. */
   model: ModelInfo | null = $derived.by(
-    () => this.#modelInfo.value ?? (this.#modelInfo.error === null ? null : { available: false, message: this.#modelInfo.error, provider: null, elements: [], guidance: null, classifier: null }),
+    () => this.#modelInfo.value ?? (this.#modelInfo.error === null ? null : { available: false, message: this.#modelInfo.error, provider: null, elements: [], guidance: null, judge: null }),
   );
   /** How far to trust an emotion estimate, where the manifest says; null when it does not. */
-  trust = $derived(classifierTrust(this.model?.classifier ?? null));
+  trust = $derived(judgeTrust(this.model?.judge ?? null));
   job = $state.raw<StudioJob | null>(null);
   /** The last job's outcome, shown until the next one starts. */
   outcome = $state.raw<Outcome | null>(null);
