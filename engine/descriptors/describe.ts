@@ -37,11 +37,25 @@ export interface Descriptors {
   velocityMean: number;
   /** Standard deviation of velocity: dynamic contrast. */
   velocitySpread: number;
+  /** Spread over mean: dynamic contrast whatever the file's overall level (sources differ in that). */
+  velocityVariation: number;
+  /** How much louder notes on the beat are than notes between beats (0: no accent). */
+  accent: number;
   pitchMean: number;
   pitchLow: number;
   pitchHigh: number;
   /** Highest minus lowest pitch, semitones. */
   pitchRange: number;
+  /** Share of notes below G3: how much of the texture is bass. */
+  bassShare: number;
+  /** Onsets per second, notes struck together (within 30 ms) counting once. */
+  onsetRate: number;
+  /** Notes per onset: how thick the chords are. */
+  polyphony: number;
+  /** Spread over mean of the time between onsets: 0 for an even pulse, high for varied rhythm. */
+  rhythmVariation: number;
+  /** Share of notes sounding under a quarter of a second. */
+  shortNotes: number;
   /** 60 / the median beat interval over the music. */
   tempo: number;
   /** Mean share of each beat during which some note sounds: 1 legato, near 0 staccato. */
@@ -65,7 +79,7 @@ export function describe(piece: Piece, vocab: Vocab): Descriptors {
   const chords = Object.fromEntries(CHORD_FAMILIES.map((f) => [f, 0])) as Record<ChordFamily, number>;
   if (notes.length === 0) {
     const key = estimateKey([]);
-    return { notes: 0, seconds: 0, density: 0, velocityMean: 0, velocitySpread: 0, pitchMean: 0, pitchLow: 0, pitchHigh: 0, pitchRange: 0, tempo: 0, articulation: 0, chords: { ...chords, none: 1 }, key, modeMarginAarden: 0, barKeys: [], majorBars: 0.5, barModeMargin: 0 };
+    return { notes: 0, seconds: 0, density: 0, velocityMean: 0, velocitySpread: 0, velocityVariation: 0, accent: 0, pitchMean: 0, pitchLow: 0, pitchHigh: 0, pitchRange: 0, bassShare: 0, onsetRate: 0, polyphony: 0, rhythmVariation: 0, shortNotes: 0, tempo: 0, articulation: 0, chords: { ...chords, none: 1 }, key, modeMarginAarden: 0, barKeys: [], majorBars: 0.5, barModeMargin: 0 };
   }
   let start = Infinity;
   let end = -Infinity;
@@ -89,10 +103,15 @@ export function describe(piece: Piece, vocab: Vocab): Descriptors {
     density: notes.length / Math.max(seconds, 1),
     velocityMean,
     velocitySpread: spread,
+    velocityVariation: velocityMean > 0 ? spread / velocityMean : 0,
+    accent: accent(notes),
     pitchMean: mean(notes.map((n) => n.pitch)),
     pitchLow: low,
     pitchHigh: high,
     pitchRange: high - low,
+    bassShare: notes.filter((n) => n.pitch < BASS_PITCH).length / notes.length,
+    ...onsets(notes),
+    shortNotes: notes.filter((n) => n.offset - n.onset < SHORT_SECONDS).length / notes.length,
     tempo: medianTempo(piece.beats, start, end),
     articulation: articulation(piece, start, end),
     chords,
@@ -116,16 +135,40 @@ function barKeys(piece: Piece, end: number): Pick<Descriptors, 'barKeys' | 'majo
   return { barKeys: keys, majorBars: keys.filter((k) => k.modeMargin > 0).length / keys.length, barModeMargin: mean(keys.map((k) => k.modeMargin)) };
 }
 
+const BASS_PITCH = 55;
+/** Notes struck within this of each other are one onset (a chord as played). */
+const TOGETHER = 0.03;
+const SHORT_SECONDS = 0.25;
+/** A note this close to a beat (in beats) is on it. */
+const ON_BEAT = 0.08;
+
+function onsets(notes: readonly Piece['notes'][number][]): Pick<Descriptors, 'onsetRate' | 'polyphony' | 'rhythmVariation'> {
+  const times: number[] = [];
+  for (const n of notes) if (times.length === 0 || n.onset - times[times.length - 1] > TOGETHER) times.push(n.onset);
+  const span = Math.max(notes.reduce((m, n) => Math.max(m, n.offset), 0) - notes[0].onset, 1);
+  const gaps = times.slice(1).map((t, i) => t - times[i]);
+  const m = mean(gaps);
+  return { onsetRate: times.length / span, polyphony: notes.length / times.length, rhythmVariation: m > 0 ? Math.sqrt(mean(gaps.map((g) => (g - m) ** 2))) / m : 0 };
+}
+
+function accent(notes: readonly Piece['notes'][number][]): number {
+  const on: number[] = [];
+  const off: number[] = [];
+  for (const n of notes) (Math.abs(n.onsetBeat - Math.round(n.onsetBeat)) < ON_BEAT ? on : off).push(n.velocity);
+  return on.length > 0 && off.length > 0 ? mean(on) / mean(off) - 1 : 0;
+}
+
 function mean(xs: readonly number[]): number {
   return xs.reduce((s, x) => s + x, 0) / Math.max(xs.length, 1);
 }
 
-/** The recognizer's chord of every beat the music covers. */
+/** The recognizer's chord of every beat the music covers (a silence before it is not music). */
 function beatChords(piece: Piece, vocab: Vocab): string[] {
   const spb = vocab.stepsPerBeat;
   const { notes } = quantize(piece, vocab);
+  const firstBeat = Math.floor((notes[0]?.step ?? 0) / spb);
   const lastStep = notes.reduce((m, n) => Math.max(m, n.step + n.duration), 0);
-  return chordsPerBeat(notes, Math.max(1, Math.ceil(lastStep / spb)), spb);
+  return chordsPerBeat(notes, Math.max(firstBeat + 1, Math.ceil(lastStep / spb)), spb).slice(firstBeat);
 }
 
 function medianTempo(beats: readonly number[], start: number, end: number): number {

@@ -1,6 +1,8 @@
 // The emotion judge's inputs: a fixed list of numbers from a piece's descriptors, each
 // one a musical reason a listener hears a mood by (mode and harmony for valence; speed,
-// loudness and connectedness for arousal). The dataset builder writes this vector, so
+// texture, dynamic contrast and connectedness for arousal). Absolute loudness is left
+// out on purpose: files differ in their overall velocity by source (one performer's
+// habit, a DAW's default), not by mood. The dataset builder writes this vector, so
 // the judge is trained on exactly what the app computes.
 
 import type { Descriptors } from '../descriptors/describe.js';
@@ -19,10 +21,15 @@ export const JUDGE_FEATURES = [
   'pitch_mean',
   'pitch_range',
   'log_density',
+  'log_onset_rate',
   'log_tempo',
   'articulation',
-  'velocity_mean',
-  'velocity_spread',
+  'short_notes',
+  'polyphony',
+  'rhythm_variation',
+  'bass_share',
+  'velocity_variation',
+  'accent',
 ] as const;
 export type JudgeFeature = (typeof JUDGE_FEATURES)[number];
 
@@ -42,10 +49,16 @@ export function judgeFeatures(d: Descriptors): Record<JudgeFeature, number> {
     pitch_range: d.pitchRange,
     // speed is heard in ratios (twice as fast), so its logarithm enters linearly
     log_density: Math.log(1 + d.density),
+    log_onset_rate: Math.log(1 + d.onsetRate),
     log_tempo: Math.log(Math.max(d.tempo, 1)),
     articulation: d.articulation,
-    velocity_mean: d.velocityMean,
-    velocity_spread: d.velocitySpread,
+    short_notes: d.shortNotes,
+    polyphony: d.polyphony,
+    rhythm_variation: d.rhythmVariation,
+    bass_share: d.bassShare,
+    // relative to the file's own level: MIDI sources differ in overall velocity, not in contrast
+    velocity_variation: d.velocityVariation,
+    accent: d.accent,
   };
 }
 

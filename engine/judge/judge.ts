@@ -19,7 +19,7 @@ import { judgeFeatures, JUDGE_FEATURES, type JudgeFeature } from './features.js'
 export const JUDGE_FORMAT = 'muser-judge-1';
 /** Below this velocity spread a file carries no dynamics (a grid export at one velocity): loudness is not judged. */
 const MIN_DYNAMICS = 2;
-const VELOCITY: readonly JudgeFeature[] = ['velocity_mean', 'velocity_spread'];
+const VELOCITY: readonly JudgeFeature[] = ['velocity_variation', 'accent'];
 /** Reasons named per estimate and dimension. */
 const REASONS = 2;
 
@@ -163,13 +163,23 @@ function describeFeature(f: JudgeFeature, d: Descriptors): string {
       return `a range of ${d.pitchRange} semitones`;
     case 'log_density':
       return `${d.density.toFixed(1)} notes per second`;
+    case 'log_onset_rate':
+      return `${d.onsetRate.toFixed(1)} onsets per second`;
     case 'log_tempo':
       return `${Math.round(d.tempo)} BPM`;
+    case 'short_notes':
+      return `${percent(d.shortNotes)} short notes`;
+    case 'polyphony':
+      return `${d.polyphony.toFixed(1)} notes per onset`;
+    case 'rhythm_variation':
+      return d.rhythmVariation >= 1 ? 'a varied rhythm' : 'an even pulse';
+    case 'bass_share':
+      return `${percent(d.bassShare)} of notes in the bass`;
     case 'articulation':
       return d.articulation >= 0.8 ? `legato (${percent(d.articulation)} of each beat sounds)` : `detached (${percent(d.articulation)} of each beat sounds)`;
-    case 'velocity_mean':
-      return `mean velocity ${Math.round(d.velocityMean)}`;
-    case 'velocity_spread':
-      return `dynamic spread ${d.velocitySpread.toFixed(0)}`;
+    case 'velocity_variation':
+      return `dynamic contrast ${percent(d.velocityVariation)}`;
+    case 'accent':
+      return d.accent >= 0 ? `beats accented ${percent(d.accent)}` : `off-beats accented ${percent(-d.accent)}`;
   }
 }
