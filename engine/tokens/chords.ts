@@ -80,18 +80,43 @@ export function chordOfProfile(profile: readonly number[], bass: number): string
   return `${ROOTS[root]}:${quality}`;
 }
 
-/** One chord label per beat, for beats 0..beatCount-1. */
-export function chordsPerBeat(notes: readonly GridNote[], beatCount: number, stepsPerBeat: number): string[] {
-  const profiles = Array.from({ length: beatCount }, () => new Array<number>(12).fill(0));
-  const bass = new Array<number>(beatCount).fill(Infinity);
+/** A sounding pitch over [start, end), in any time unit (beats, seconds). */
+export interface TimedPitch {
+  start: number;
+  end: number;
+  pitch: number;
+}
+
+/** One chord label per window [bounds[i], bounds[i+1]), for i = 0..bounds.length-2. */
+export function chordsOfWindows(notes: readonly TimedPitch[], bounds: readonly number[]): string[] {
+  const count = Math.max(bounds.length - 1, 0);
+  const profiles = Array.from({ length: count }, () => new Array<number>(12).fill(0));
+  const bass = new Array<number>(count).fill(Infinity);
   for (const n of notes) {
-    const end = n.step + n.duration;
-    for (let b = Math.floor(n.step / stepsPerBeat); b < beatCount && b * stepsPerBeat < end; b++) {
-      const overlap = Math.min(end, (b + 1) * stepsPerBeat) - Math.max(n.step, b * stepsPerBeat);
+    for (let w = Math.max(windowAt(bounds, n.start), 0); w < count && bounds[w] < n.end; w++) {
+      const overlap = Math.min(n.end, bounds[w + 1]) - Math.max(n.start, bounds[w]);
       if (overlap <= 0) continue;
-      profiles[b][n.pitch % 12] += overlap;
-      bass[b] = Math.min(bass[b], n.pitch);
+      profiles[w][n.pitch % 12] += overlap / (bounds[w + 1] - bounds[w]);
+      bass[w] = Math.min(bass[w], n.pitch);
     }
   }
-  return profiles.map((p, b) => chordOfProfile(p, Number.isFinite(bass[b]) ? bass[b] % 12 : -1));
+  return profiles.map((p, w) => chordOfProfile(p, Number.isFinite(bass[w]) ? bass[w] % 12 : -1));
+}
+
+/** Index of the window containing t (-1 before the first bound). */
+function windowAt(bounds: readonly number[], t: number): number {
+  let lo = -1;
+  let hi = bounds.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (bounds[mid] <= t) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** One chord label per beat, for beats 0..beatCount-1 of grid notes. */
+export function chordsPerBeat(notes: readonly GridNote[], beatCount: number, stepsPerBeat: number): string[] {
+  const timed = notes.map((n) => ({ start: n.step / stepsPerBeat, end: (n.step + n.duration) / stepsPerBeat, pitch: n.pitch }));
+  return chordsOfWindows(timed, Array.from({ length: beatCount + 1 }, (_, b) => b));
 }
