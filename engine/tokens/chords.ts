@@ -5,7 +5,7 @@
 // 12 roots, with a prior for major and minor (pop's common chords) and a bonus for the
 // root in the bass (C6 and Am7 share notes: the bass decides). A Viterbi pass over the
 // windows then picks the best sequence with a cost per change (chord-path.ts), and each
-// window's triad is promoted to a seventh chord when the seventh is clearly present.
+// run of one triad is promoted to a seventh chord when its seventh clearly sounds.
 // N where no chord is eligible: nothing sounds, a lone pitch class, or a poor fit.
 
 import { bestPath } from './chord-path.js';
@@ -135,7 +135,16 @@ export function chordsOfWindows(notes: readonly TimedPitch[], bounds: readonly n
     profiles.map((p, w) => chordScores(p, Number.isFinite(bass[w]) ? bass[w] % 12 : -1)),
     SWITCH_COST,
   );
-  return path.map((state, w) => labelOf(state, profiles[w]));
+  // a run of one triad is one chord: whether it has a seventh is decided over the run
+  const labels: string[] = [];
+  for (let start = 0; start < path.length; ) {
+    let end = start;
+    const summed = new Array<number>(12).fill(0);
+    for (; end < path.length && path[end] === path[start]; end++) profiles[end].forEach((w, pc) => (summed[pc] += w));
+    labels.push(...new Array<string>(end - start).fill(labelOf(path[start], summed)));
+    start = end;
+  }
+  return labels;
 }
 
 /** Index of the window containing t (-1 before the first bound). */

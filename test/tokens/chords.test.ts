@@ -120,4 +120,17 @@ describe('chord recognition', () => {
     expect(chordsOfWindows(notes, [0, 0.5, 1.2])).toEqual(['C:maj', 'G:maj']);
     expect(chordsOfWindows(notes, [0])).toEqual([]);
   });
+
+  it('a run of one triad is one chord: its seventh is decided over the run', () => {
+    const notes: GridNote[] = [
+      // G B D for two beats, the F only on the second
+      { step: 0, pitch: 43, duration: 8, velocity: 80 },
+      { step: 0, pitch: 59, duration: 4, velocity: 80 },
+      { step: 0, pitch: 62, duration: 4, velocity: 80 },
+      { step: 4, pitch: 59, duration: 4, velocity: 80 },
+      { step: 4, pitch: 62, duration: 4, velocity: 80 },
+      { step: 4, pitch: 65, duration: 4, velocity: 80 },
+    ];
+    expect(chordsPerBeat(notes, 2, 4)).toEqual(['G:7', 'G:7']);
+  });
 });
