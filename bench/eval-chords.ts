@@ -15,6 +15,10 @@
 // (N, dim, aug, sus, o7, hdim7) counts as wrong on a scored window. Accuracy = correct
 // scored windows / scored windows, pooled over the songs of a split.
 //
+// Also printed: the same score for what the tokens carry, the chords of the engine's own
+// tracked beats (from the quantized notes), each tracked beat scored at its midpoint:
+// this one includes the beat tracker's errors.
+//
 // Key: the engine's estimate for the whole piece (all notes, duration-weighted) against
 // the key of key_audio.txt that lasts longest in the song (a few songs modulate): the
 // share of songs where tonic and mode both match, and where the tonic matches.
@@ -30,13 +34,16 @@ import { parseArgs } from 'node:util';
 import { importMidi } from '../engine/midi/import.js';
 import { sharedDataPath } from '../engine/paths.js';
 import { estimateKey } from '../engine/harmony/key.js';
+import { chordsOfBeats } from '../engine/piece/chord-spans.js';
 import { chordsOfWindows } from '../engine/tokens/chords.js';
+import { loadVocab } from '../engine/tokens/vocab.js';
 
 const { values } = parseArgs({
   options: { data: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
 });
 const dataDir = values.data ?? sharedDataPath('pop909-dev');
 const limit = values.limit ? Number(values.limit) : Infinity;
+const vocab = loadVocab();
 
 const PITCH_CLASS: Record<string, number> = { C: 0, D: 2, E: 4, F: 5, G: 7, A: 9, B: 11 };
 const MAJ = new Set(['maj', 'maj6', 'maj7', '7', 'M7']);
@@ -79,11 +86,32 @@ function labelAt(segments: readonly Segment[], t: number): string {
   return segments.find((s) => s.start <= t && t < s.end)?.label ?? 'N';
 }
 
-interface SongResult {
-  song: number;
+interface Score {
   scored: number;
   correct: number;
   windows: number;
+}
+
+/** Root + maj/min agreement of one label per window [bounds[i], bounds[i+1]) at each window's midpoint. */
+function score(estimate: readonly string[], bounds: readonly number[], reference: readonly Segment[]): Score {
+  let scored = 0;
+  let correct = 0;
+  estimate.forEach((label, i) => {
+    if (i + 1 >= bounds.length) return;
+    const ref = majMin(labelAt(reference, (bounds[i] + bounds[i + 1]) / 2));
+    if (ref === null) return;
+    scored++;
+    if (majMin(label) === ref) correct++;
+  });
+  return { scored, correct, windows: estimate.length };
+}
+
+interface SongResult {
+  song: number;
+  /** On the annotated beats. */
+  chords: Score;
+  /** What the tokens carry: on the engine's own beats, from the quantized notes. */
+  tokenChords: Score;
   key: { estimate: string; reference: string; tonic: boolean; mode: boolean; confidence: number };
 }
 
@@ -96,24 +124,14 @@ function evaluateSong(dir: string, song: number): SongResult {
     .map((l) => Number(l.trim().split(/\s+/)[0]));
   const reference = readSegments(join(dir, 'chord_midi.txt'));
   const notes = piece.notes.map((n) => ({ start: n.onset, end: n.offset, pitch: n.pitch }));
-  const estimate = chordsOfWindows(notes, beats);
-  let scored = 0;
-  let correct = 0;
-  estimate.forEach((label, i) => {
-    const ref = majMin(labelAt(reference, (beats[i] + beats[i + 1]) / 2));
-    if (ref === null) return;
-    scored++;
-    if (majMin(label) === ref) correct++;
-  });
   const longest = readSegments(join(dir, 'key_audio.txt')).reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
   const [refTonic, refMode] = longest.label.split(':');
   const key = estimateKey(piece.notes);
   const tonic = pitchClass(key.tonic) === pitchClass(refTonic);
   return {
     song,
-    scored,
-    correct,
-    windows: estimate.length,
+    chords: score(chordsOfWindows(notes, beats), beats, reference),
+    tokenChords: score(chordsOfBeats(piece, vocab), piece.beats, reference),
     key: { estimate: key.label, reference: longest.label, tonic, mode: (key.mode === 'major') === (refMode === 'maj'), confidence: key.confidence },
   };
 }
@@ -122,8 +140,9 @@ function summary(results: readonly SongResult[]) {
   const sum = (f: (r: SongResult) => number) => results.reduce((s, r) => s + f(r), 0);
   return {
     songs: results.length,
-    accuracy: sum((r) => r.correct) / sum((r) => r.scored),
-    scoredShare: sum((r) => r.scored) / sum((r) => r.windows),
+    accuracy: sum((r) => r.chords.correct) / sum((r) => r.chords.scored),
+    scoredShare: sum((r) => r.chords.scored) / sum((r) => r.chords.windows),
+    tokenAccuracy: sum((r) => r.tokenChords.correct) / sum((r) => r.tokenChords.scored),
     keyAgreement: sum((r) => (r.key.tonic && r.key.mode ? 1 : 0)) / results.length,
     tonicAgreement: sum((r) => (r.key.tonic ? 1 : 0)) / results.length,
   };
@@ -149,6 +168,8 @@ if (values.json) {
   for (const [name, s] of Object.entries(splits)) {
     console.log(`  ${name.padEnd(18)} ${s.songs} songs  accuracy ${s.accuracy.toFixed(3)}  (${(s.scoredShare * 100).toFixed(0)} % of beats scored)`);
   }
+  console.log("the tokens' chords: on the engine's own (tracked) beats, from the quantized notes");
+  for (const [name, s] of Object.entries(splits)) console.log(`  ${name.padEnd(18)} accuracy ${s.tokenAccuracy.toFixed(3)}`);
   console.log('key of the whole piece against the longest key of key_audio.txt');
   for (const [name, s] of Object.entries(splits)) {
     console.log(`  ${name.padEnd(18)} tonic + mode ${s.keyAgreement.toFixed(3)}  tonic only ${s.tonicAgreement.toFixed(3)}`);
