@@ -1,5 +1,5 @@
 // The chord lane in a real browser: an example piece shows its chord names above the
-// piano roll, they follow the roll's zoom, and the toggle hides them.
+// piano roll, they follow the roll's zoom, and the toggle hides them (for good).
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,9 +37,14 @@ describe.skipIf(skipWithoutChromium)('chord lane in Chromium (web mode)', () => 
     await expect.poll(firstChordWidth).toBeGreaterThan(before * 1.2);
   });
 
-  it('hides and shows with the toggle', async () => {
+  it('hides and shows with the toggle, and remembers it after a reload', async () => {
     await page.getByTestId('chords-toggle').uncheck();
     await expect.poll(() => page.getByTestId('chord-lane').count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('library-item').filter({ hasText: 'Q1 happy' }).click();
+    await expect.poll(() => page.getByTestId('piano-roll').count()).toBe(1);
+    expect(await page.getByTestId('chords-toggle').isChecked()).toBe(false);
+    expect(await page.getByTestId('chord-lane').count()).toBe(0);
     await page.getByTestId('chords-toggle').check();
     await expect.poll(() => page.getByTestId('chord-lane').count()).toBe(1);
   });
