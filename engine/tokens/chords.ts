@@ -1,12 +1,13 @@
 // Template-matching chord recognition, one label per window (a beat).
 // Each window's pitch-class profile weighs every sounding note by how much of the
 // window it covers, low notes more (the accompaniment's register carries the harmony,
-// the melody's passing tones sit higher), notes held over from before less. Triads and suspended chords are scored for all
-// 12 roots, with a prior for major and minor (pop's common chords) and a bonus for the
-// root in the bass (C6 and Am7 share notes: the bass decides). A Viterbi pass over the
-// windows then picks the best sequence with a cost per change (chord-path.ts), and each
-// run of one triad is promoted to a seventh chord when its seventh clearly sounds.
-// N where no chord is eligible: nothing sounds, a lone pitch class, or a poor fit.
+// the melody's passing tones sit higher) and notes held over from before less. Triads
+// and suspended chords are scored for all 12 roots, with a prior for major and minor
+// (pop's common chords) and a bonus for the root in the bass (C6 and Am7 share notes:
+// the bass decides). A Viterbi pass over the windows then picks the best sequence with a
+// cost per change (chord-path.ts), and each run of one triad is promoted to a seventh
+// chord when its seventh clearly sounds. N where no chord is eligible: nothing sounds, a
+// lone pitch class, or a poor fit.
 
 import { bestPath } from './chord-path.js';
 import type { GridNote } from './quantize.js';
@@ -37,6 +38,7 @@ const MIN_FIT = 0.4;
 const OUTSIDE_COST = 0.5;
 /** Per chord tone that does not sound at all. */
 const MISSING_COST = 0.2;
+/** For the root as the lowest note: inversions exist, but root position is the norm. */
 const BASS_BONUS = 0.3;
 /** Cost of anything but major or minor: they are rarer in pop, and a passing tone turns a triad into sus or dim. */
 const RARE_QUALITY_COST = 0.4;
@@ -69,7 +71,7 @@ function seventhOf(root: number, quality: string, profile: readonly number[]): {
 }
 
 /** Score of every state for one window's profile; -Infinity for chords not eligible. */
-export function chordScores(profile: readonly number[], bass: number): Float64Array {
+function chordScores(profile: readonly number[], bass: number): Float64Array {
   const scores = new Float64Array(STATES.length + 1).fill(-Infinity);
   scores[STATES.length] = N_SCORE;
   let total = 0;
@@ -141,8 +143,8 @@ export function chordsOfWindows(notes: readonly TimedPitch[], bounds: readonly n
     let end = start;
     const summed = new Array<number>(12).fill(0);
     for (; end < path.length && path[end] === path[start]; end++) profiles[end].forEach((w, pc) => (summed[pc] += w));
-    labels.push(...new Array<string>(end - start).fill(labelOf(path[start], summed)));
-    start = end;
+    const label = labelOf(path[start], summed);
+    for (; start < end; start++) labels.push(label);
   }
   return labels;
 }
