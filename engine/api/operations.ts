@@ -6,10 +6,12 @@ import { MAX_MIDI_BYTES } from '../midi/read-smf.js';
 import { QUADRANTS } from '../model/emotion.js';
 import { judgeAccuracy, MAX_GUIDANCE, priorGuidance, type JudgeAccuracy } from '../model/manifest.js';
 import { ALIGNMENTS, ELEMENTS } from '../model/transfer.js';
+import { chordSpans, type ChordSpan } from '../piece/chord-spans.js';
 import type { Piece } from '../piece/piece.js';
 import { MAX_BAR } from '../piece/passage.js';
 import { project, readAtlas, signature, type Atlas } from '../studio/atlas.js';
 import type { Studio } from '../studio/studio.js';
+import { loadVocab } from '../tokens/vocab.js';
 import { exampleFile, exampleNames } from '../workspace/examples.js';
 import { safeFileName } from '../workspace/file-names.js';
 import type { LibraryItem, LibraryView } from '../workspace/library.js';
@@ -44,6 +46,8 @@ export interface Imported {
 export interface PieceView {
   item: LibraryItem;
   piece: Piece;
+  /** Its chords in seconds, as the tokens label them (the chord lane above the roll). */
+  chords: ChordSpan[];
 }
 
 export interface ModelInfo {
@@ -106,7 +110,10 @@ export const operations = {
     return workspace.view();
   }),
 
-  'piece.get': op(byId, ({ workspace }, a): Promise<PieceView> => workspace.piece(a.id)),
+  'piece.get': op(byId, async ({ workspace }, a): Promise<PieceView> => {
+    const { item, piece } = await workspace.piece(a.id);
+    return { item, piece, chords: chordSpans(piece, loadVocab()) };
+  }),
 
   'piece.exportMidi': op(byId, ({ workspace }, a): FileData => {
     const f = workspace.midiFile(a.id);

@@ -1,9 +1,9 @@
 // A human-level summary of a Piece: what `muser inspect` prints and the app can show.
 
+import { estimateKey, type KeyEstimate } from '../harmony/key.js';
 import { tokenBars } from '../tokens/bars.js';
-import { chordsPerBeat } from '../tokens/chords.js';
-import { quantize } from '../tokens/quantize.js';
 import type { Vocab } from '../tokens/vocab.js';
+import { chordsOfBeats, chordSpans, type ChordSpan } from './chord-spans.js';
 import { pieceDuration, type Piece, type TrackInfo } from './piece.js';
 
 export interface BarChords {
@@ -24,9 +24,18 @@ export interface PieceSummary {
   /** 60 / median beat interval: the file's tempo for grid files, the tracked one for performances. */
   medianBpm: number;
   meters: string[];
+  /** The meter in effect for most beats, e.g. "3/4" (detected for performances). */
+  meter: string;
   bars: number;
   adjustments: Record<string, number>;
-  chords: BarChords[];
+  /** Seconds of every beat and bar start of the piece's grid. */
+  beats: number[];
+  downbeats: number[];
+  key: KeyEstimate;
+  /** The chords over the whole piece, in seconds. */
+  chords: ChordSpan[];
+  /** The chords of the first bars, per bar. */
+  barChords: BarChords[];
 }
 
 export function summarize(piece: Piece, vocab: Vocab, chordBars = 8): PieceSummary {
@@ -34,20 +43,19 @@ export function summarize(piece: Piece, vocab: Vocab, chordBars = 8): PieceSumma
   const bpms = piece.tempos.map((t) => t.bpm);
   const intervals = piece.beats.slice(1).map((b, i) => b - piece.beats[i]).sort((a, b) => a - b);
   const spb = vocab.stepsPerBeat;
-  const { notes } = quantize(piece, vocab);
-  const lastStep = notes.length ? notes[notes.length - 1].step : 0;
-  const beatChords = chordsPerBeat(notes, Math.ceil(lastStep / spb) + 1, spb);
-  const chords: BarChords[] = [];
+  const lastStep = piece.notes.reduce((m, n) => Math.max(m, Math.round(n.onsetBeat * spb)), 0);
+  const beatChords = chordsOfBeats(piece, vocab);
+  const barChords: BarChords[] = [];
   let bars = 0;
   for (const bar of tokenBars(piece.meters, spb, vocab.maxBarSteps)) {
     if (bar.start > lastStep) break;
     bars++;
-    if (chords.length >= chordBars) continue;
+    if (barChords.length >= chordBars) continue;
     const inBar: string[] = [];
     for (let b = Math.floor(bar.start / spb); b * spb < bar.start + bar.length && b < beatChords.length; b++) {
       if (inBar[inBar.length - 1] !== beatChords[b]) inBar.push(beatChords[b]);
     }
-    chords.push({ bar: bars, chords: inBar });
+    barChords.push({ bar: bars, chords: inBar });
   }
   return {
     name: piece.source.name,
@@ -60,8 +68,28 @@ export function summarize(piece: Piece, vocab: Vocab, chordBars = 8): PieceSumma
     tempoRange: [Math.min(...bpms), Math.max(...bpms)],
     medianBpm: intervals.length ? 60 / intervals[intervals.length >> 1] : bpms[0],
     meters: piece.meters.map((m) => `${m.numerator}/${m.denominator} from beat ${+m.beat.toFixed(3)}`),
+    meter: mainMeter(piece),
     bars,
     adjustments: piece.source.adjustments,
-    chords,
+    beats: piece.beats,
+    downbeats: piece.downbeats,
+    key: estimateKey(piece.notes),
+    chords: chordSpans(piece, vocab),
+    barChords,
   };
+}
+
+/** The meter of the meter map that spans the most beats of the grid. */
+function mainMeter(piece: Piece): string {
+  const last = piece.beats.length - 1;
+  let best = piece.meters[0];
+  let bestBeats = -1;
+  piece.meters.forEach((m, i) => {
+    const beats = (piece.meters[i + 1]?.beat ?? last) - m.beat;
+    if (beats > bestBeats) {
+      best = m;
+      bestBeats = beats;
+    }
+  });
+  return `${best.numerator}/${best.denominator}`;
 }

@@ -1,9 +1,15 @@
-// Template-matching chord recognition, one label per beat window.
-// Each window's pitch-class profile weighs every sounding note by how many steps of
-// the window it covers. Triads and suspended chords are scored for all 12 roots; the
-// best is promoted to a seventh chord when the seventh is clearly present, and the
-// bass breaks near-ties (C6 and Am7 share notes: the bass decides). N when nothing fits.
+// Template-matching chord recognition, one label per window (a beat).
+// Each window's pitch-class profile weighs every sounding note by how much of the
+// window it covers, low notes more (the accompaniment's register carries the harmony,
+// the melody's passing tones sit higher) and notes held over from before less. Triads
+// and suspended chords are scored for all 12 roots, with a prior for major and minor
+// (pop's common chords) and a bonus for the root in the bass (C6 and Am7 share notes:
+// the bass decides). A Viterbi pass over the windows then picks the best sequence with a
+// cost per change (chord-path.ts), and each run of one triad is promoted to a seventh
+// chord when its seventh clearly sounds. N where no chord is eligible: nothing sounds, a
+// lone pitch class, or a poor fit.
 
+import { bestPath } from './chord-path.js';
 import type { GridNote } from './quantize.js';
 
 export const ROOTS = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
@@ -26,72 +32,137 @@ const SEVENTHS: [string, number, string][] = [
   ['dim', 10, 'hdim7'],
 ];
 
-/** Below this share of the window's weight on the chord tones, the label is N. */
-const MIN_FIT = 0.6;
+/** Below this share of the window's weight on its tones, a chord is not eligible. */
+const MIN_FIT = 0.4;
+/** Weight outside the chord counts against it by this factor. */
+const OUTSIDE_COST = 0.5;
+/** Per chord tone that does not sound at all. */
+const MISSING_COST = 0.2;
+/** For the root as the lowest note: inversions exist, but root position is the norm. */
+const BASS_BONUS = 0.3;
+/** Cost of anything but major or minor: they are rarer in pop, and a passing tone turns a triad into sus or dim. */
+const RARE_QUALITY_COST = 0.4;
+/** Score of N: below every eligible chord's, so N wins only where no chord is eligible. */
+const N_SCORE = -1;
+/** Cost of a chord change between neighbouring windows (the Viterbi's transition). */
+const SWITCH_COST = 0.25;
+/** A note at C4 and above weighs 1, this much more per two octaves below. */
+const LOW_WEIGHT = 1;
+/**
+ * Weight of a note held over from an earlier window against one struck in it: at a
+ * chord change the old chord's held (or pedalled) notes still sound, but the new
+ * chord is what is played.
+ */
+const HELD_WEIGHT = 0.25;
 /** A seventh counts when it carries this share of the root's weight. */
 const SEVENTH_SHARE = 0.3;
-const BASS_BONUS = 0.1;
 
-const TRIAD_LIST = Object.entries(TRIADS);
+/** Every (root, triad) state; index STATES.length is N. */
+const STATES = Array.from({ length: 12 }, (_, root) => Object.entries(TRIADS).map(([quality, tones]) => ({ root, quality, tones }))).flat();
 
-/** Tones of `tones` over `root` that do not sound at all. */
-function missingTones(profile: readonly number[], root: number, tones: readonly number[]): number {
-  let missing = 0;
-  for (const t of tones) if (profile[(root + t) % 12] === 0) missing++;
-  return missing;
+/** The seventh a triad state carries in a profile: the strongest of its sevenths, when it clearly sounds. */
+function seventhOf(root: number, quality: string, profile: readonly number[]): { label: string; weight: number } | null {
+  let best: { label: string; weight: number } | null = null;
+  for (const [triad, interval, label] of SEVENTHS) {
+    const weight = profile[(root + interval) % 12];
+    if (triad === quality && weight >= SEVENTH_SHARE * profile[root] && weight > (best?.weight ?? 0)) best = { label, weight };
+  }
+  return best;
 }
 
-export function chordOfProfile(profile: readonly number[], bass: number): string {
+/** Score of every state for one window's profile; -Infinity for chords not eligible. */
+function chordScores(profile: readonly number[], bass: number): Float64Array {
+  const scores = new Float64Array(STATES.length + 1).fill(-Infinity);
+  scores[STATES.length] = N_SCORE;
   let total = 0;
   for (const w of profile) total += w;
-  if (total <= 0) return 'N';
-  let bestScore = -Infinity;
-  let root = 0;
-  let quality = '';
-  let fit = 0;
-  for (let r = 0; r < 12; r++) {
-    for (const [q, tones] of TRIAD_LIST) {
-      let on = 0;
-      for (const t of tones) on += profile[(r + t) % 12];
-      // weight outside the chord counts against it, and so does a silent chord tone
-      const score = (2 * on - total) / total - 0.5 * missingTones(profile, r, tones) + (r === bass ? BASS_BONUS : 0);
-      if (score > bestScore) {
-        bestScore = score;
-        root = r;
-        quality = q;
-        fit = on / total;
-      }
+  if (total <= 0) return scores;
+  STATES.forEach(({ root, quality, tones }, i) => {
+    let on = 0;
+    let missing = 0;
+    for (const t of tones) {
+      const w = profile[(root + t) % 12];
+      on += w;
+      if (w === 0) missing++;
     }
-  }
-  let seventh = '';
-  let seventhWeight = 0;
-  for (const [triad, interval, label] of SEVENTHS) {
-    const w = profile[(root + interval) % 12];
-    if (triad === quality && w > seventhWeight) {
-      seventh = label;
-      seventhWeight = w;
-    }
-  }
-  if (seventh && seventhWeight >= SEVENTH_SHARE * profile[root] && fit + seventhWeight / total >= MIN_FIT) {
-    return `${ROOTS[root]}:${seventh}`;
-  }
-  // a lone note (two chord tones silent) names no chord
-  if (fit < MIN_FIT || missingTones(profile, root, TRIADS[quality]) > 1) return 'N';
-  return `${ROOTS[root]}:${quality}`;
+    // a lone note (two chord tones silent) names no chord
+    if (missing > 1 || on < MIN_FIT * total) return;
+    // the seventh of the seventh chord the state spells is no evidence against it,
+    // yet no evidence for it either: the Am7 notes over a C bass stay C (C6)
+    const outside = total - on - (seventhOf(root, quality, profile)?.weight ?? 0);
+    scores[i] =
+      (on - OUTSIDE_COST * outside) / total -
+      MISSING_COST * missing +
+      (root === bass ? BASS_BONUS : 0) -
+      (quality === 'maj' || quality === 'min' ? 0 : RARE_QUALITY_COST);
+  });
+  return scores;
 }
 
-/** One chord label per beat, for beats 0..beatCount-1. */
-export function chordsPerBeat(notes: readonly GridNote[], beatCount: number, stepsPerBeat: number): string[] {
-  const profiles = Array.from({ length: beatCount }, () => new Array<number>(12).fill(0));
-  const bass = new Array<number>(beatCount).fill(Infinity);
+/** The vocabulary label of a state in a window: its triad, or the seventh chord it spells. */
+function labelOf(state: number, profile: readonly number[]): string {
+  if (state === STATES.length) return 'N';
+  const { root, quality } = STATES[state];
+  return `${ROOTS[root]}:${seventhOf(root, quality, profile)?.label ?? quality}`;
+}
+
+/** The chord of one window on its own (no neighbours). */
+export function chordOfProfile(profile: readonly number[], bass: number): string {
+  return labelOf(bestPath([chordScores(profile, bass)], SWITCH_COST)[0], profile);
+}
+
+/** A sounding pitch over [start, end), in any time unit (beats, seconds). */
+export interface TimedPitch {
+  start: number;
+  end: number;
+  pitch: number;
+}
+
+/** One chord label per window [bounds[i], bounds[i+1]), for i = 0..bounds.length-2. */
+export function chordsOfWindows(notes: readonly TimedPitch[], bounds: readonly number[]): string[] {
+  const count = Math.max(bounds.length - 1, 0);
+  const profiles = Array.from({ length: count }, () => new Array<number>(12).fill(0));
+  const bass = new Array<number>(count).fill(Infinity);
   for (const n of notes) {
-    const end = n.step + n.duration;
-    for (let b = Math.floor(n.step / stepsPerBeat); b < beatCount && b * stepsPerBeat < end; b++) {
-      const overlap = Math.min(end, (b + 1) * stepsPerBeat) - Math.max(n.step, b * stepsPerBeat);
+    for (let w = Math.max(windowAt(bounds, n.start), 0); w < count && bounds[w] < n.end; w++) {
+      const overlap = Math.min(n.end, bounds[w + 1]) - Math.max(n.start, bounds[w]);
       if (overlap <= 0) continue;
-      profiles[b][n.pitch % 12] += overlap;
-      bass[b] = Math.min(bass[b], n.pitch);
+      const register = 1 + (LOW_WEIGHT * Math.max(0, 60 - n.pitch)) / 24;
+      const struck = n.start >= bounds[w] ? 1 : HELD_WEIGHT;
+      profiles[w][n.pitch % 12] += (overlap / (bounds[w + 1] - bounds[w])) * register * struck;
+      bass[w] = Math.min(bass[w], n.pitch);
     }
   }
-  return profiles.map((p, b) => chordOfProfile(p, Number.isFinite(bass[b]) ? bass[b] % 12 : -1));
+  const path = bestPath(
+    profiles.map((p, w) => chordScores(p, Number.isFinite(bass[w]) ? bass[w] % 12 : -1)),
+    SWITCH_COST,
+  );
+  // a run of one triad is one chord: whether it has a seventh is decided over the run
+  const labels: string[] = [];
+  for (let start = 0; start < path.length; ) {
+    let end = start;
+    const summed = new Array<number>(12).fill(0);
+    for (; end < path.length && path[end] === path[start]; end++) profiles[end].forEach((w, pc) => (summed[pc] += w));
+    const label = labelOf(path[start], summed);
+    for (; start < end; start++) labels.push(label);
+  }
+  return labels;
+}
+
+/** Index of the window containing t (-1 before the first bound). */
+function windowAt(bounds: readonly number[], t: number): number {
+  let lo = -1;
+  let hi = bounds.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (bounds[mid] <= t) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** One chord label per beat, for beats 0..beatCount-1 of grid notes. */
+export function chordsPerBeat(notes: readonly GridNote[], beatCount: number, stepsPerBeat: number): string[] {
+  const timed = notes.map((n) => ({ start: n.step / stepsPerBeat, end: (n.step + n.duration) / stepsPerBeat, pitch: n.pitch }));
+  return chordsOfWindows(timed, Array.from({ length: beatCount + 1 }, (_, b) => b));
 }

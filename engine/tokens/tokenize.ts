@@ -27,7 +27,7 @@ export function tokenize(piece: Piece, vocab: Vocab, emotion?: Quadrant): Tokeni
   const tokens: number[][] = [row({ type: 'Emotion', emotion: emotion ?? 'none' })];
   const lastStep = notes.length ? notes[notes.length - 1].step : 0;
   const lastEnd = notes.reduce((m, n) => Math.max(m, n.step + n.duration), 0);
-  const chords = chordsPerBeat(notes, Math.ceil(lastEnd / spb) + 1, spb);
+  const chords = chordsPerBeat(notes, Math.ceil(lastEnd / spb), spb);
   let tempo = '';
   let chord = '';
   let i = 0;

@@ -72,7 +72,7 @@ describe('muser CLI', () => {
     const summary = JSON.parse(out[out.length - 1]);
     expect(summary.timing).toBe('grid');
     expect(summary.notes).toBe(original.notes.length);
-    expect(summary.chords.length).toBe(8);
+    expect(summary.barChords.length).toBe(8);
   });
 
   it.skipIf(skipWithoutData)('runs as the installed bin', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chordOfProfile, chordsPerBeat, ROOTS } from '../../engine/tokens/chords.js';
+import { chordOfProfile, chordsOfWindows, chordsPerBeat, ROOTS } from '../../engine/tokens/chords.js';
 import type { GridNote } from '../../engine/tokens/quantize.js';
 import { loadVocab } from '../../engine/tokens/vocab.js';
 
@@ -77,5 +77,60 @@ describe('chord recognition', () => {
       { step: 15, pitch: 61, duration: 1, velocity: 80 },
     ];
     expect(chordsPerBeat(notes, 4, 4)).toEqual(['C:maj', 'A:min', 'N', 'G:7']);
+  });
+
+  it('a beat whose notes lean elsewhere keeps its neighbours\' chord', () => {
+    // C major for four beats; on beat 2 the melody's D passes where E was: alone, C sus2
+    const beat = (b: number, pitches: number[]): GridNote[] => pitches.map((pitch) => ({ step: 4 * b, pitch, duration: 4, velocity: 80 }));
+    const notes = [...beat(0, [48, 64, 67]), ...beat(1, [48, 64, 67]), ...beat(2, [48, 62, 67]), ...beat(3, [48, 64, 67])];
+    expect(label([48, 62, 67])).toBe('C:sus2');
+    expect(chordsPerBeat(notes, 4, 4)).toEqual(['C:maj', 'C:maj', 'C:maj', 'C:maj']);
+  });
+
+  it('low notes weigh more than high ones', () => {
+    // E G B high over a low C: C major seventh, not E minor
+    expect(label([36, 76, 79, 83])).toBe('C:M7');
+    // the same notes an octave apart the other way: E minor over a high C (C on top adds nothing)
+    expect(label([52, 55, 59, 84])).toBe('E:min');
+  });
+
+  it('notes held over from the previous beat count less than notes struck in it', () => {
+    const notes: GridNote[] = [
+      // C E G held through both beats, A minor struck on beat 1 over it
+      { step: 0, pitch: 60, duration: 8, velocity: 80 },
+      { step: 0, pitch: 64, duration: 8, velocity: 80 },
+      { step: 0, pitch: 67, duration: 8, velocity: 80 },
+      { step: 4, pitch: 57, duration: 4, velocity: 80 },
+      { step: 4, pitch: 69, duration: 4, velocity: 80 },
+      { step: 4, pitch: 72, duration: 4, velocity: 80 },
+      { step: 4, pitch: 76, duration: 4, velocity: 80 },
+    ];
+    expect(chordsPerBeat(notes, 2, 4)).toEqual(['C:maj', 'A:min']);
+  });
+
+  it('windows in seconds label like beats', () => {
+    const notes = [
+      { start: 0, end: 0.5, pitch: 48 },
+      { start: 0, end: 0.5, pitch: 52 },
+      { start: 0, end: 0.5, pitch: 55 },
+      { start: 0.5, end: 1.2, pitch: 43 },
+      { start: 0.5, end: 1.2, pitch: 59 },
+      { start: 0.5, end: 1.2, pitch: 62 },
+    ];
+    expect(chordsOfWindows(notes, [0, 0.5, 1.2])).toEqual(['C:maj', 'G:maj']);
+    expect(chordsOfWindows(notes, [0])).toEqual([]);
+  });
+
+  it('a run of one triad is one chord: its seventh is decided over the run', () => {
+    const notes: GridNote[] = [
+      // G B D for two beats, the F only on the second
+      { step: 0, pitch: 43, duration: 8, velocity: 80 },
+      { step: 0, pitch: 59, duration: 4, velocity: 80 },
+      { step: 0, pitch: 62, duration: 4, velocity: 80 },
+      { step: 4, pitch: 59, duration: 4, velocity: 80 },
+      { step: 4, pitch: 62, duration: 4, velocity: 80 },
+      { step: 4, pitch: 65, duration: 4, velocity: 80 },
+    ];
+    expect(chordsPerBeat(notes, 2, 4)).toEqual(['G:7', 'G:7']);
   });
 });

@@ -5,11 +5,11 @@ import { UsageError, type Command } from '../command.js';
 
 export const inspectCommand: Command = {
   name: 'inspect',
-  summary: 'summarize a MIDI file: tracks, notes, tempo, meter, grid or performance, chords',
+  summary: 'summarize a MIDI file: tracks, notes, tempo, meter, key, grid or performance, chords',
   usage: 'muser inspect IN.mid [--bars N] [--json]',
   optionHelp: [
     ['--bars N', 'how many bars of chords to show (default 8)'],
-    ['--json', 'print the summary as JSON'],
+    ['--json', 'print the summary as JSON (with beats, downbeats and chords in seconds)'],
   ],
   options: { bars: { type: 'string' }, json: { type: 'boolean' } },
   positionals: [1, 1],
@@ -30,12 +30,13 @@ function formatSummary(s: PieceSummary): string {
     ...s.tracks.map((t) => `    - ${t.name || '(unnamed)'}: channel ${t.channel + 1}, program ${t.program}, ${t.notes} notes${t.dropped ? ` - dropped: ${t.dropped}` : ''}`),
     `  notes:     ${s.notes}, ${s.seconds.toFixed(1)} s, pitch ${s.pitchRange ? s.pitchRange.join('-') : '-'}`,
     `  tempo:     ${s.timing === 'performance' ? 'tracked ' : ''}${s.medianBpm.toFixed(1)} BPM median; ${s.tempoEvents} tempo events from ${s.tempoRange[0].toFixed(1)} to ${s.tempoRange[1].toFixed(1)} BPM`,
-    `  meter:     ${s.meters.join(', ')}`,
+    `  meter:     ${s.meter}${s.meters.length > 1 ? ` (${s.meters.join(', ')})` : ''}`,
+    `  key:       ${s.key.label} (confidence ${s.key.confidence.toFixed(2)})`,
     `  bars:      ${s.bars} (token bars)`,
   ];
   const adjusted = Object.entries(s.adjustments).filter(([, v]) => v > 0);
   if (adjusted.length) lines.push(`  import:    ${adjusted.map(([k, v]) => `${v} ${k}`).join(', ')}`);
-  lines.push(`  chords (first ${s.chords.length} bars):`);
-  for (const b of s.chords) lines.push(`    bar ${String(b.bar).padStart(3)}: ${b.chords.join(' | ')}`);
+  lines.push(`  chords (first ${s.barChords.length} bars):`);
+  for (const b of s.barChords) lines.push(`    bar ${String(b.bar).padStart(3)}: ${b.chords.join(' | ')}`);
   return lines.join('\n');
 }

@@ -1,11 +1,13 @@
-// The analysis views' choices: which view the window shows, and the latent heatmap's
-// options. Whether the heatmap is open and per token or per bar outlive the window.
+// The analysis views' choices: which view the window shows, the chord lane, and the
+// latent heatmap's options. Whether the chord lane and the heatmap are shown, and the
+// heatmap per token or per bar, outlive the window.
 
 import type { HeatMode } from '../heatmap/columns.js';
 
 export type ViewTab = 'piece' | 'atlas';
 
 interface Remembered {
+  chords: boolean;
   latents: boolean;
   mode: HeatMode;
 }
@@ -15,9 +17,9 @@ const KEY = 'muser-analysis';
 function recall(): Remembered {
   try {
     const r = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Remembered>;
-    return { latents: r.latents !== false, mode: r.mode === 'bar' ? 'bar' : 'token' };
+    return { chords: r.chords !== false, latents: r.latents !== false, mode: r.mode === 'bar' ? 'bar' : 'token' };
   } catch {
-    return { latents: true, mode: 'token' };
+    return { chords: true, latents: true, mode: 'token' };
   }
 }
 
@@ -32,7 +34,7 @@ export const analysis = $state({
 
 $effect.root(() => {
   $effect(() => {
-    const remembered: Remembered = { latents: analysis.latents, mode: analysis.mode };
+    const remembered: Remembered = { chords: analysis.chords, latents: analysis.latents, mode: analysis.mode };
     try {
       localStorage.setItem(KEY, JSON.stringify(remembered));
     } catch {
