@@ -30,6 +30,10 @@
 //   counts as wrong. Annotated N beats and other qualities (sus2, sus4, dim, hdim7,
 //   aug ...) are left out of the accuracy and reported as counts; for the "other"
 //   beats the root agreement alone is printed.
+// - Tracked songs only: the same beat, downbeat and level figures over the songs
+//   importMidi tracked (not those on their own tick grid); and, for the same songs,
+//   trackBeats called on the piece's notes without the file's tempo as a level hint,
+//   to show what the notes alone give.
 // - Time: importMidi per song (parse, tidy, beat tracking), milliseconds.
 // Files whose notes sit on their own tick grid keep their tempo map (importMidi's grid
 // path) and are counted like the rest; the summary says how many.
@@ -41,6 +45,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { beatFMeasure } from '../engine/beats/f-measure.js';
+import { trackBeats } from '../engine/beats/track.js';
 import { importMidi } from '../engine/midi/import.js';
 import { secondsToBeats, barBeats } from '../engine/piece/beat-map.js';
 import type { Piece } from '../engine/piece/piece.js';
@@ -109,6 +114,8 @@ interface SongResult {
   refBeatsPerBar: number;
   beatsPerBar: number;
   chords: ChordCounts;
+  /** trackBeats on the same notes without the file's tempo (tracked songs only). */
+  alone?: { beatF: number; downbeatF: number; level: Level };
   ms: number;
 }
 
@@ -223,19 +230,22 @@ function evaluateSong(dir: string, song: string, vocab: Vocab): SongResult {
   const inSpan = (xs: readonly number[]) => xs.filter((x) => x >= lo && x <= hi);
   const refBeats = inSpan(rows.map((r) => r[0]));
   const refDownbeats = inSpan(rows.filter((r) => r[2] === 1).map((r) => r[0]));
-  const beats = inSpan(piece.beats);
-  const ratio = medianInterval(beats) / medianInterval(refBeats);
+  const score = (estBeats: readonly number[], estDownbeats: readonly number[]) => ({
+    beatF: beatFMeasure(refBeats, inSpan(estBeats), TOLERANCE).f,
+    downbeatF: beatFMeasure(refDownbeats, inSpan(estDownbeats), TOLERANCE).f,
+    level: levelOf(medianInterval(inSpan(estBeats)) / medianInterval(refBeats)),
+  });
+  const alone = piece.timing === 'performance' ? trackBeats(piece.notes) : undefined;
   return {
     song,
     timing: piece.timing,
-    beatF: beatFMeasure(refBeats, beats, TOLERANCE).f,
-    downbeatF: beatFMeasure(refDownbeats, inSpan(piece.downbeats), TOLERANCE).f,
-    level: levelOf(ratio),
+    ...score(piece.beats, piece.downbeats),
     refBpm: 60 / medianInterval(refBeats),
-    bpm: 60 / medianInterval(beats),
+    bpm: 60 / medianInterval(inSpan(piece.beats)),
     refBeatsPerBar: annotatedBeatsPerBar(rows),
     beatsPerBar: barBeats(piece.meters[0]),
     chords: chordCounts(piece, vocab, rows.map((r) => r[0]), readChords(join(dir, song, 'chord_midi.txt'))),
+    alone: alone && score(alone.beats, alone.downbeats),
     ms,
   };
 }
@@ -248,6 +258,12 @@ function summarise(results: readonly SongResult[]) {
     meters[key] = (meters[key] ?? 0) + 1;
   }
   const sum = (f: (c: ChordCounts) => number) => results.reduce((s, r) => s + f(r.chords), 0);
+  const tracked = results.filter((r) => r.timing === 'performance');
+  const figures = (rs: readonly { beatF: number; downbeatF: number; level: Level }[]) => ({
+    beatF: mean(rs.map((r) => r.beatF)),
+    downbeatF: mean(rs.map((r) => r.downbeatF)),
+    same: rs.filter((r) => r.level === 'same').length / rs.length,
+  });
   return {
     songs: results.length,
     gridFiles: results.filter((r) => r.timing === 'grid').length,
@@ -262,6 +278,7 @@ function summarise(results: readonly SongResult[]) {
       otherBeats: sum((c) => c.other),
       noChordBeats: sum((c) => c.none),
     },
+    tracked: { songs: tracked.length, importMidi: figures(tracked), alone: figures(tracked.map((r) => r.alone!)) },
     msPerSong: mean(results.map((r) => r.ms)),
   };
 }
@@ -275,6 +292,10 @@ function printSummary(name: string, s: ReturnType<typeof summarise>): void {
   console.log(`  meters         ${Object.entries(s.meters).sort().map(([k, n]) => `${k}: ${n}`).join(', ')}`);
   console.log(`  chords         root+maj/min ${pct(s.chords.majMinAccuracy)} of ${s.chords.majMinBeats} beats; ` +
     `other qualities root ${pct(s.chords.otherRootAccuracy)} of ${s.chords.otherBeats}; N beats left out ${s.chords.noChordBeats}`);
+  const t = s.tracked;
+  const line = (f: typeof t.alone) => `beat F mean ${f.beatF.toFixed(3)}, same level ${pct(f.same)}, downbeat F mean ${f.downbeatF.toFixed(3)}`;
+  console.log(`  tracked songs  ${t.songs}: ${line(t.importMidi)}`);
+  console.log(`    notes alone  (trackBeats without the file's tempo): ${line(t.alone)}`);
   console.log(`  import time    ${s.msPerSong.toFixed(0)} ms per song`);
 }
 

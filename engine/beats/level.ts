@@ -4,6 +4,7 @@
 // beats means the tracked pulse is the 8th note.
 
 import { fold, harmonicNovelty } from './harmony.js';
+import { MAX_PERIOD as MAX_TRACKED_PERIOD, MIN_PERIOD } from './tempo.js';
 import type { PerformedNote } from './track.js';
 
 /** How much more harmonic change off the beats than on them moves the grid. */
@@ -13,6 +14,8 @@ const DOUBLE_RATIO = 0.6;
 /** Slowest beat period (seconds) doubling may produce: slower quarter notes are rare in pop, and a
  *  too-slow grid costs the tokenizer more (32nd notes) than a too-fast one. */
 const MAX_PERIOD = 1;
+/** Largest log2 distance (about ±11 %) at which a tracked period agrees with a hinted one. */
+const HINT_AGREEMENT = 0.15;
 /** Too few beats to judge the harmony: leave the grid alone (half-beat shift, level). */
 const MIN_SHIFT_BEATS = 8;
 const MIN_LEVEL_BEATS = 32;
@@ -31,6 +34,20 @@ export function onHarmonicBeat(beats: readonly number[], notes: readonly Perform
   });
   const [on, off] = fold(harmonicNovelty(notes, grid), 2);
   return off > SHIFT_RATIO * on ? grid.filter((_, i) => i % 2 === 1) : [...beats];
+}
+
+/**
+ * The octave of `period` (half, itself or double) that matches `hint`, a beat period
+ * the file's author set, or undefined when the two disagree beyond octaves. Onsets
+ * and harmony cannot always tell a ballad's quarters at 64 BPM from 8ths at 128; a
+ * tempo chosen by whoever wrote the file can.
+ */
+export function hintedLevel(period: number, hint: number): number | undefined {
+  const octaves = Math.log2(hint / period);
+  const k = Math.round(octaves);
+  if (Math.abs(k) > 1 || Math.abs(octaves - k) > HINT_AGREEMENT) return undefined;
+  const level = period * 2 ** k;
+  return level >= MIN_PERIOD && level <= MAX_TRACKED_PERIOD ? level : undefined;
 }
 
 /** True when the harmony repeats on an 8-beat cycle: the tracked pulse is the 8th note. */

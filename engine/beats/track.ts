@@ -1,13 +1,14 @@
 // Beat and downbeat tracking for unquantised piano performances (no usable tempo map):
-// onset events -> global tempo -> tempo-following DP per segment -> metrical-level
-// check (re-track at half tempo if the harmony says the pulse was the 8th) -> cover
+// onset events -> global tempo -> metrical level (the octave of the file's own tempo
+// where it agrees; else re-track at half tempo if the harmony says the pulse was the
+// 8th) -> tempo-following DP per segment -> cover
 // the notes -> bar phase. See the modules for each step.
 
 import { coverSpan } from './cover.js';
 import { downbeatPhase } from './downbeats.js';
 import { trackFrames } from './dp.js';
 import { FPS, onsetEnvelope } from './envelope.js';
-import { barOfEight, onHarmonicBeat } from './level.js';
+import { barOfEight, hintedLevel, onHarmonicBeat } from './level.js';
 import { onsetEvents, type OnsetEvent } from './onsets.js';
 import { bridge, splitAtGaps } from './segments.js';
 import { estimatePeriod } from './tempo.js';
@@ -35,7 +36,11 @@ const BEATS_PER_BAR = 4;
 /** Envelope frames kept before the first and after the last event, seconds. */
 const MARGIN = 0.06;
 
-export function trackBeats(notes: readonly PerformedNote[]): BeatTrack {
+/**
+ * `tempoHint`: a tempo (BPM) the file's author set, if any. Where the tracked tempo
+ * agrees with it up to an octave, its octave is taken as the notated level.
+ */
+export function trackBeats(notes: readonly PerformedNote[], tempoHint?: number): BeatTrack {
   const valid = notes
     .filter((n) => Number.isFinite(n.onset) && Number.isFinite(n.pitch))
     .map((n) => ({
@@ -45,9 +50,11 @@ export function trackBeats(notes: readonly PerformedNote[]): BeatTrack {
     }));
   valid.sort((a, b) => a.onset - b.onset);
   const events = onsetEvents(valid);
-  let period = estimatePeriod(events);
+  const estimate = estimatePeriod(events);
+  const hinted = tempoHint === undefined ? undefined : hintedLevel(estimate, 60 / tempoHint);
+  let period = hinted ?? estimate;
   let beats = trackAll(events, period);
-  if (barOfEight(beats, valid)) {
+  if (hinted === undefined && barOfEight(beats, valid)) {
     period *= 2;
     beats = trackAll(events, period);
   }

@@ -26,6 +26,8 @@ export const MAX_BPM = 1000;
 export const MAX_SECONDS = 2 * 3600;
 export const MAX_BEATS = 50_000;
 const DRUM_CHANNEL = 9;
+/** The tempo a MIDI file has when nobody set one (EMOPIA's performances carry it over free timing). */
+const DEFAULT_BPM = 120;
 
 export function importMidi(bytes: Uint8Array, name: string): Piece {
   const fail = (problem: string): never => {
@@ -106,7 +108,9 @@ function gridPiece(midi: MidiFile, tidy: TickNote[], ppq: number, source: Source
 
 function performancePiece(midi: MidiFile, tidy: TickNote[]): Timed {
   const timed = tidy.map((n) => ({ pitch: n.pitch, velocity: n.velocity, onset: midi.header.ticksToSeconds(n.start), offset: midi.header.ticksToSeconds(n.end) }));
-  const track = trackBeats(timed);
+  // a tempo other than the MIDI default was set by the file's author: it tells the notated level
+  const set = midi.header.tempos[0]?.bpm;
+  const track = trackBeats(timed, set !== undefined && set !== DEFAULT_BPM ? set : undefined);
   // Beat 0 is always a bar start: before a pickup, extend the grid back to a full bar.
   const beats = [...track.beats];
   const lead = (track.beatsPerBar - track.firstDownbeat) % track.beatsPerBar;
