@@ -18,8 +18,8 @@
 // - Metrical level: r = median estimated beat interval / median annotated beat
 //   interval in that span. Same level when |r - 1| <= 15 %, double tempo when
 //   |r - 1/2| <= 15 % of 1/2, half tempo when |r - 2| <= 15 % of 2, else other.
-// - Meter: beats per bar of the piece's meter map (piece.meters[0]) against the most
-//   common number of annotated beats between annotated downbeats.
+// - Meter: the most common bar length in beats of the piece's meter map against the
+//   most common number of annotated beats between annotated downbeats.
 // - Chords: for each annotated beat interval [b_i, b_i+1), its midpoint m gives the
 //   annotated chord sounding at m and the engine's label (chordsPerBeat on the
 //   quantised piece, as tokenization applies it) of the piece beat holding m.
@@ -47,7 +47,7 @@ import { performance } from 'node:perf_hooks';
 import { beatFMeasure } from '../engine/beats/f-measure.js';
 import { trackBeats } from '../engine/beats/track.js';
 import { importMidi } from '../engine/midi/import.js';
-import { secondsToBeats, barBeats } from '../engine/piece/beat-map.js';
+import { barStarts, secondsToBeats } from '../engine/piece/beat-map.js';
 import type { Piece } from '../engine/piece/piece.js';
 import { sharedDataPath } from '../engine/paths.js';
 import { chordsPerBeat } from '../engine/tokens/chords.js';
@@ -177,15 +177,10 @@ function levelOf(ratio: number): Level {
   return near(1) ? 'same' : near(0.5) ? 'double' : near(2) ? 'half' : 'other';
 }
 
-/** Most common count of beats from one downbeat to the next. */
-function annotatedBeatsPerBar(rows: readonly number[][]): number {
+/** Most common count of beats from one bar start (an index into the beats) to the next. */
+function commonBarLength(starts: readonly number[]): number {
   const counts = new Map<number, number>();
-  let last = -1;
-  rows.forEach((r, i) => {
-    if (r[2] !== 1) return;
-    if (last >= 0) counts.set(i - last, (counts.get(i - last) ?? 0) + 1);
-    last = i;
-  });
+  starts.slice(1).forEach((s, k) => counts.set(s - starts[k], (counts.get(s - starts[k]) ?? 0) + 1));
   let best = 0;
   let bestCount = 0;
   for (const [k, c] of counts) if (c > bestCount) (best = k), (bestCount = c);
@@ -242,8 +237,8 @@ function evaluateSong(dir: string, song: string, vocab: Vocab): SongResult {
     ...score(piece.beats, piece.downbeats),
     refBpm: 60 / medianInterval(refBeats),
     bpm: 60 / medianInterval(inSpan(piece.beats)),
-    refBeatsPerBar: annotatedBeatsPerBar(rows),
-    beatsPerBar: barBeats(piece.meters[0]),
+    refBeatsPerBar: commonBarLength(rows.flatMap((r, i) => (r[2] === 1 ? [i] : []))),
+    beatsPerBar: commonBarLength(barStarts(piece.meters, piece.beats.length)),
     chords: chordCounts(piece, vocab, rows.map((r) => r[0]), readChords(join(dir, song, 'chord_midi.txt'))),
     alone: alone && score(alone.beats, alone.downbeats),
     ms,

@@ -1,9 +1,8 @@
-// Bar phase: which beat of every `perBar` starts a bar. Bars start where the harmony
-// changes and where the bass enters, so each beat gets a downbeat score from those
-// two cues, and the phase with the highest mean score wins. The phase is global:
-// bars stay regular, as the piece's meter map needs them to be.
+// How strongly each beat marks a bar start. Bars start where the harmony changes and
+// where the bass enters, so each beat gets a downbeat salience from those two cues,
+// normalised to mean 1 over the piece.
 
-import { fold, harmonicNovelty } from './harmony.js';
+import { harmonicNovelty } from './harmony.js';
 import type { PerformedNote } from './track.js';
 
 /** Seconds either side of a beat within which a bass onset counts for it. */
@@ -12,14 +11,10 @@ const BASS_PITCH = 55;
 /** Weight of the bass cue against the harmonic one (both normalised to mean 1). */
 const BASS_WEIGHT = 0.5;
 
-/** Index (0..perBar-1) of the first downbeat in `beats`. */
-export function downbeatPhase(beats: readonly number[], notes: readonly PerformedNote[], perBar: number): number {
+/** Downbeat salience of every beat, mean 1 (all 0 when nothing sounds). */
+export function downbeatSalience(beats: readonly number[], notes: readonly PerformedNote[]): number[] {
   const bass = normalise(bassAtBeats(beats, notes));
-  const score = normalise(harmonicNovelty(notes, beats)).map((h, i) => h + BASS_WEIGHT * bass[i]);
-  const f = fold(score, perBar);
-  let best = 0;
-  for (let k = 1; k < perBar; k++) if (f[k] > f[best]) best = k;
-  return best;
+  return normalise(normalise(harmonicNovelty(notes, beats)).map((h, i) => h + BASS_WEIGHT * bass[i]));
 }
 
 function bassAtBeats(beats: readonly number[], notes: readonly PerformedNote[]): number[] {

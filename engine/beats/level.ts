@@ -14,8 +14,11 @@ const DOUBLE_RATIO = 0.6;
 /** Slowest beat period (seconds) doubling may produce: slower quarter notes are rare in pop, and a
  *  too-slow grid costs the tokenizer more (32nd notes) than a too-fast one. */
 const MAX_PERIOD = 1;
-/** Largest log2 distance (about ±11 %) at which a tracked period agrees with a hinted one. */
-const HINT_AGREEMENT = 0.15;
+/** Largest log2 distance (about ±7 %) at which a level agrees with a hinted period: less than
+ *  half the distance between neighbouring ratios below. */
+const HINT_AGREEMENT = 0.1;
+/** Levels a hint may pick, as ratios to the tracked period, the tracked one first. */
+const HINT_RATIOS = [1, 2, 0.5, 1.5, 2 / 3];
 /** Too few beats to judge the harmony: leave the grid alone (half-beat shift, level). */
 const MIN_SHIFT_BEATS = 8;
 const MIN_LEVEL_BEATS = 32;
@@ -37,17 +40,18 @@ export function onHarmonicBeat(beats: readonly number[], notes: readonly Perform
 }
 
 /**
- * The octave of `period` (half, itself or double) that matches `hint`, a beat period
- * the file's author set, or undefined when the two disagree beyond octaves. Onsets
- * and harmony cannot always tell a ballad's quarters at 64 BPM from 8ths at 128; a
- * tempo chosen by whoever wrote the file can.
+ * The level of `period` that matches `hint`, a beat period the file's author set:
+ * half, double, itself, or 2:3 / 3:2 of it (a shuffle's triplets can hold the tracker
+ * on two triplet 8ths); undefined when they disagree. Onsets and harmony cannot always
+ * tell a ballad's quarters at 64 BPM from 8ths at 128; a tempo chosen by whoever wrote
+ * the file can.
  */
 export function hintedLevel(period: number, hint: number): number | undefined {
-  const octaves = Math.log2(hint / period);
-  const k = Math.round(octaves);
-  if (Math.abs(k) > 1 || Math.abs(octaves - k) > HINT_AGREEMENT) return undefined;
-  const level = period * 2 ** k;
-  return level >= MIN_PERIOD && level <= MAX_TRACKED_PERIOD ? level : undefined;
+  for (const ratio of HINT_RATIOS) {
+    const level = period * ratio;
+    if (Math.abs(Math.log2(hint / level)) <= HINT_AGREEMENT && level >= MIN_PERIOD && level <= MAX_TRACKED_PERIOD) return level;
+  }
+  return undefined;
 }
 
 /** True when the harmony repeats on an 8-beat cycle: the tracked pulse is the 8th note. */

@@ -1,14 +1,15 @@
 // Beat and downbeat tracking for unquantised piano performances (no usable tempo map):
 // onset events -> global tempo -> metrical level (the octave of the file's own tempo
 // where it agrees; else re-track at half tempo if the harmony says the pulse was the
-// 8th) -> tempo-following DP per segment -> cover
-// the notes -> bar phase. See the modules for each step.
+// 8th) -> tempo-following DP per segment -> cover the notes -> meter and bar lines
+// (short bars allowed). See the modules for each step.
 
 import { coverSpan } from './cover.js';
-import { downbeatPhase } from './downbeats.js';
+import { downbeatSalience } from './downbeats.js';
 import { trackFrames } from './dp.js';
 import { FPS, onsetEnvelope } from './envelope.js';
 import { barOfEight, hintedLevel, onHarmonicBeat } from './level.js';
+import { trackMeter } from './meter.js';
 import { onsetEvents, type OnsetEvent } from './onsets.js';
 import { bridge, splitAtGaps } from './segments.js';
 import { estimatePeriod } from './tempo.js';
@@ -25,14 +26,16 @@ export interface BeatTrack {
   beats: number[];
   /** Seconds of every bar start, a subset of `beats`. */
   downbeats: number[];
+  /** The meter's beats per bar (4 or 3); a bar may be cut short where a phrase ends early. */
   beatsPerBar: number;
+  /** Index into `beats` of every bar start, increasing; bars are at most `beatsPerBar` long. */
+  barStarts: number[];
   /** Index into `beats` of the first downbeat. */
   firstDownbeat: number;
   /** 60 / median beat interval. */
   bpm: number;
 }
 
-const BEATS_PER_BAR = 4;
 /** Envelope frames kept before the first and after the last event, seconds. */
 const MARGIN = 0.06;
 
@@ -63,9 +66,16 @@ export function trackBeats(notes: readonly PerformedNote[], tempoHint?: number):
   const last = valid.reduce((m, n) => Math.max(m, n.offset), first);
   beats = coverSpan(beats, first, last, period);
 
-  const firstDownbeat = downbeatPhase(beats, valid, BEATS_PER_BAR);
-  const downbeats = beats.filter((_, i) => i >= firstDownbeat && (i - firstDownbeat) % BEATS_PER_BAR === 0);
-  return { beats, downbeats, beatsPerBar: BEATS_PER_BAR, firstDownbeat, bpm: 60 / medianInterval(beats) };
+  const { beatsPerBar, starts } = trackMeter(downbeatSalience(beats, valid));
+  const barStarts = starts.length > 0 ? starts : [0];
+  return {
+    beats,
+    downbeats: barStarts.map((i) => beats[i]),
+    beatsPerBar,
+    barStarts,
+    firstDownbeat: barStarts[0],
+    bpm: 60 / medianInterval(beats),
+  };
 }
 
 /** Beats from the first to the last onset event, every segment tracked at `period`. */
