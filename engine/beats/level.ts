@@ -1,7 +1,8 @@
-// Metrical level and phase from harmonic change. Onsets alone cannot tell quarters
-// at 150 BPM from 8ths at 75 BPM, nor in even 8ths the beat from the off-beat;
-// harmony can: in pop it changes on beats, about once a bar, so a bar of 8 tracked
-// beats means the tracked pulse is the 8th note.
+// Metrical level and phase. Onsets alone cannot tell quarters at 150 BPM from 8ths
+// at 75 BPM, nor in even 8ths the beat from the off-beat. A tempo the file's author
+// set settles the level where it agrees with the notes; otherwise harmony decides: in
+// pop it changes on beats, about once a bar, so a bar of 8 tracked beats means the
+// tracked pulse is the 8th note.
 
 import { fold, harmonicNovelty } from './harmony.js';
 import { MAX_PERIOD as MAX_TRACKED_PERIOD, MIN_PERIOD } from './tempo.js';

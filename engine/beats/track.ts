@@ -1,7 +1,7 @@
 // Beat and downbeat tracking for unquantised piano performances (no usable tempo map):
-// onset events -> global tempo -> metrical level (the octave of the file's own tempo
-// where it agrees; else re-track at half tempo if the harmony says the pulse was the
-// 8th) -> tempo-following DP per segment -> cover the notes -> meter and bar lines
+// onset events -> global tempo -> metrical level (the file's own tempo where it agrees
+// up to an octave or 3:2; else re-track at half tempo if the harmony says the pulse was
+// the 8th) -> tempo-following DP per segment -> cover the notes -> meter and bar lines
 // (short bars allowed). See the modules for each step.
 
 import { coverSpan } from './cover.js';
@@ -41,7 +41,7 @@ const MARGIN = 0.06;
 
 /**
  * `tempoHint`: a tempo (BPM) the file's author set, if any. Where the tracked tempo
- * agrees with it up to an octave, its octave is taken as the notated level.
+ * agrees with it up to an octave or 3:2, the hint's level is taken as the notated one.
  */
 export function trackBeats(notes: readonly PerformedNote[], tempoHint?: number): BeatTrack {
   const valid = notes
