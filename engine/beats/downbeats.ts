@@ -1,37 +1,46 @@
-// Bar phase: which beat of every `perBar` starts a bar. Bars start where the harmony
-// changes and where the bass enters, so each beat gets a downbeat score from those
-// two cues, and the phase with the highest mean score wins. The phase is global:
-// bars stay regular, as the piece's meter map needs them to be.
+// How strongly each beat marks a bar start. Bars start where the harmony changes, where
+// the bass enters, and where the bass moves to a new note (a new bar brings a new root;
+// the bass repeated on beat 3 does not), so each beat gets a downbeat salience from
+// those three cues, normalised to mean 1 over the piece.
 
-import { fold, harmonicNovelty } from './harmony.js';
+import { harmonicNovelty } from './harmony.js';
 import type { PerformedNote } from './track.js';
 
 /** Seconds either side of a beat within which a bass onset counts for it. */
 const BASS_WINDOW = 0.07;
 const BASS_PITCH = 55;
-/** Weight of the bass cue against the harmonic one (both normalised to mean 1). */
+/** Weights of the bass cues against the harmonic one (each normalised to mean 1). */
 const BASS_WEIGHT = 0.5;
+const MOVE_WEIGHT = 0.5;
 
-/** Index (0..perBar-1) of the first downbeat in `beats`. */
-export function downbeatPhase(beats: readonly number[], notes: readonly PerformedNote[], perBar: number): number {
-  const bass = normalise(bassAtBeats(beats, notes));
-  const score = normalise(harmonicNovelty(notes, beats)).map((h, i) => h + BASS_WEIGHT * bass[i]);
-  const f = fold(score, perBar);
-  let best = 0;
-  for (let k = 1; k < perBar; k++) if (f[k] > f[best]) best = k;
-  return best;
+/** Downbeat salience of every beat, mean 1 (all 0 when nothing sounds). */
+export function downbeatSalience(beats: readonly number[], notes: readonly PerformedNote[]): number[] {
+  const { onsets, moves } = bassAtBeats(beats, notes);
+  const bass = normalise(onsets);
+  const move = normalise(moves);
+  return normalise(normalise(harmonicNovelty(notes, beats)).map((h, i) => h + BASS_WEIGHT * bass[i] + MOVE_WEIGHT * move[i]));
 }
 
-function bassAtBeats(beats: readonly number[], notes: readonly PerformedNote[]): number[] {
-  const out = new Array<number>(beats.length).fill(0);
-  const onsets = notes.filter((n) => n.pitch < BASS_PITCH).map((n) => ({ t: n.onset, v: n.velocity / 127 }));
-  onsets.sort((a, b) => a.t - b.t);
+/**
+ * Per beat, the bass onsets near it (velocity) and, when the lowest of them has another
+ * pitch class than the bass note before the beat, that note's velocity (a move).
+ */
+function bassAtBeats(beats: readonly number[], notes: readonly PerformedNote[]): { onsets: number[]; moves: number[] } {
+  const onsets = new Array<number>(beats.length).fill(0);
+  const moves = new Array<number>(beats.length).fill(0);
+  const bass = notes.filter((n) => n.pitch < BASS_PITCH).sort((a, b) => a.onset - b.onset);
   let j = 0;
+  let before = -1; // pitch class of the last bass onset before the current window
   beats.forEach((b, i) => {
-    while (j < onsets.length && onsets[j].t < b - BASS_WINDOW) j++;
-    for (let k = j; k < onsets.length && onsets[k].t <= b + BASS_WINDOW; k++) out[i] += onsets[k].v;
+    while (j < bass.length && bass[j].onset < b - BASS_WINDOW) before = bass[j++].pitch % 12;
+    let lowest: PerformedNote | undefined;
+    for (let k = j; k < bass.length && bass[k].onset <= b + BASS_WINDOW; k++) {
+      onsets[i] += bass[k].velocity / 127;
+      if (!lowest || bass[k].pitch < lowest.pitch) lowest = bass[k];
+    }
+    if (lowest && lowest.pitch % 12 !== before) moves[i] = lowest.velocity / 127;
   });
-  return out;
+  return { onsets, moves };
 }
 
 function normalise(xs: readonly number[]): number[] {

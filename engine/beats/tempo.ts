@@ -9,8 +9,8 @@ import type { OnsetEvent } from './onsets.js';
 
 const BIN = 0.01; // seconds per histogram bin
 const MAX_LAG = 4; // seconds
-const MIN_PERIOD = 0.25; // 240 BPM
-const MAX_PERIOD = 1.5; // 40 BPM
+export const MIN_PERIOD = 0.25; // 240 BPM
+export const MAX_PERIOD = 1.5; // 40 BPM
 
 export interface TempoOptions {
   /** Centre of the log-normal tempo prior, BPM. */

@@ -1,13 +1,15 @@
 // Beat and downbeat tracking for unquantised piano performances (no usable tempo map):
-// onset events -> global tempo -> tempo-following DP per segment -> metrical-level
-// check (re-track at half tempo if the harmony says the pulse was the 8th) -> cover
-// the notes -> bar phase. See the modules for each step.
+// onset events -> global tempo -> metrical level (the file's own tempo where it agrees
+// up to an octave or 3:2; else re-track at half tempo if the harmony says the pulse was
+// the 8th) -> tempo-following DP per segment -> cover the notes -> meter and bar lines
+// (short bars allowed). See the modules for each step.
 
 import { coverSpan } from './cover.js';
-import { downbeatPhase } from './downbeats.js';
+import { downbeatSalience } from './downbeats.js';
 import { trackFrames } from './dp.js';
 import { FPS, onsetEnvelope } from './envelope.js';
-import { barOfEight, onHarmonicBeat } from './level.js';
+import { barOfEight, hintedLevel, onHarmonicBeat } from './level.js';
+import { trackMeter } from './meter.js';
 import { onsetEvents, type OnsetEvent } from './onsets.js';
 import { bridge, splitAtGaps } from './segments.js';
 import { estimatePeriod } from './tempo.js';
@@ -24,18 +26,24 @@ export interface BeatTrack {
   beats: number[];
   /** Seconds of every bar start, a subset of `beats`. */
   downbeats: number[];
+  /** The meter's beats per bar (4 or 3); a bar may be cut short where a phrase ends early. */
   beatsPerBar: number;
+  /** Index into `beats` of every bar start, increasing; bars are at most `beatsPerBar` long. */
+  barStarts: number[];
   /** Index into `beats` of the first downbeat. */
   firstDownbeat: number;
   /** 60 / median beat interval. */
   bpm: number;
 }
 
-const BEATS_PER_BAR = 4;
 /** Envelope frames kept before the first and after the last event, seconds. */
 const MARGIN = 0.06;
 
-export function trackBeats(notes: readonly PerformedNote[]): BeatTrack {
+/**
+ * `tempoHint`: a tempo (BPM) the file's author set, if any. Where the tracked tempo
+ * agrees with it up to an octave or 3:2, the hint's level is taken as the notated one.
+ */
+export function trackBeats(notes: readonly PerformedNote[], tempoHint?: number): BeatTrack {
   const valid = notes
     .filter((n) => Number.isFinite(n.onset) && Number.isFinite(n.pitch))
     .map((n) => ({
@@ -45,9 +53,11 @@ export function trackBeats(notes: readonly PerformedNote[]): BeatTrack {
     }));
   valid.sort((a, b) => a.onset - b.onset);
   const events = onsetEvents(valid);
-  let period = estimatePeriod(events);
+  const estimate = estimatePeriod(events);
+  const hinted = tempoHint === undefined ? undefined : hintedLevel(estimate, 60 / tempoHint);
+  let period = hinted ?? estimate;
   let beats = trackAll(events, period);
-  if (barOfEight(beats, valid)) {
+  if (hinted === undefined && barOfEight(beats, valid)) {
     period *= 2;
     beats = trackAll(events, period);
   }
@@ -56,9 +66,16 @@ export function trackBeats(notes: readonly PerformedNote[]): BeatTrack {
   const last = valid.reduce((m, n) => Math.max(m, n.offset), first);
   beats = coverSpan(beats, first, last, period);
 
-  const firstDownbeat = downbeatPhase(beats, valid, BEATS_PER_BAR);
-  const downbeats = beats.filter((_, i) => i >= firstDownbeat && (i - firstDownbeat) % BEATS_PER_BAR === 0);
-  return { beats, downbeats, beatsPerBar: BEATS_PER_BAR, firstDownbeat, bpm: 60 / medianInterval(beats) };
+  const { beatsPerBar, starts } = trackMeter(downbeatSalience(beats, valid));
+  const barStarts = starts.length > 0 ? starts : [0];
+  return {
+    beats,
+    downbeats: barStarts.map((i) => beats[i]),
+    beatsPerBar,
+    barStarts,
+    firstDownbeat: barStarts[0],
+    bpm: 60 / medianInterval(beats),
+  };
 }
 
 /** Beats from the first to the last onset event, every segment tracked at `period`. */

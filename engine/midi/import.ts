@@ -4,7 +4,7 @@
 
 import midiPkg from '@tonejs/midi';
 import { InputError, messageOf } from '../errors.js';
-import { barBeats, secondsToBeats } from '../piece/beat-map.js';
+import { barStarts, secondsToBeats } from '../piece/beat-map.js';
 import { pieceFromBeats } from '../piece/from-beats.js';
 import { compareNotes, type MeterEvent, type Note, type Piece, type SourceInfo, type TempoEvent, type TrackInfo } from '../piece/piece.js';
 import { isOnGrid } from '../beats/grid.js';
@@ -28,6 +28,8 @@ export const MAX_BPM = 1000;
 export const MAX_SECONDS = 2 * 3600;
 export const MAX_BEATS = 50_000;
 const DRUM_CHANNEL = 9;
+/** The tempo a MIDI file has when nobody set one (EMOPIA's performances carry it over free timing). */
+const DEFAULT_BPM = 120;
 
 export function importMidi(bytes: Uint8Array, name: string): Piece {
   const fail = (problem: string): never => {
@@ -98,18 +100,31 @@ function gridPiece(content: FileContent, tidy: TickNote[], ppq: number, source: 
 
 function performancePiece(tempoMap: TempoMap, tidy: TickNote[]): Timed {
   const timed = tidy.map((n) => ({ pitch: n.pitch, velocity: n.velocity, onset: tempoMap.ticksToSeconds(n.start), offset: tempoMap.ticksToSeconds(n.end) }));
-  const track = trackBeats(timed);
+  // a tempo other than the MIDI default was set by the file's author: it tells the notated level
+  const set = tempoMap.tempos[0]?.bpm;
+  const track = trackBeats(timed, set !== undefined && set !== DEFAULT_BPM ? set : undefined);
   // Beat 0 is always a bar start: before a pickup, extend the grid back to a full bar.
   const beats = [...track.beats];
   const lead = (track.beatsPerBar - track.firstDownbeat) % track.beatsPerBar;
   for (let i = 0; i < lead; i++) beats.unshift(2 * beats[0] - beats[1]);
-  const meters: MeterEvent[] = [{ beat: 0, numerator: track.beatsPerBar, denominator: 4 }];
+  const starts = track.barStarts.map((i) => i + lead);
+  if (starts[0] !== 0) starts.unshift(0);
+  const meters = meterMap(starts, track.beatsPerBar);
   const tempos: TempoEvent[] = [];
   for (let i = 0; i + 1 < beats.length; i++) tempos.push({ beat: i, bpm: 60 / (beats[i + 1] - beats[i]) });
-  const perBar = barBeats(meters[0]);
-  const downbeats = beats.filter((_, i) => i % perBar === 0);
+  const downbeats = barStarts(meters, beats.length).map((b) => beats[b]);
   const notes: Note[] = timed.map((n) => ({ ...n, onsetBeat: secondsToBeats(beats, n.onset), offsetBeat: secondsToBeats(beats, n.offset) }));
   return { notes: notes.sort(compareNotes), beats, downbeats, tempos: dedupeTempos(tempos), meters, timing: 'performance' };
+}
+
+/** A meter event wherever a bar's length (to the next start; the meter's after the last) changes. */
+function meterMap(starts: readonly number[], beatsPerBar: number): MeterEvent[] {
+  const meters: MeterEvent[] = [];
+  starts.forEach((beat, k) => {
+    const length = k + 1 < starts.length ? starts[k + 1] - beat : beatsPerBar;
+    if (meters[meters.length - 1]?.numerator !== length) meters.push({ beat, numerator: length, denominator: 4 });
+  });
+  return meters;
 }
 
 /** Keep the last event at each beat and drop events that repeat the tempo in effect. */

@@ -56,7 +56,11 @@ function expectValid(track: BeatTrack, notes: readonly PerformedNote[]): void {
   expect(track.firstDownbeat).toBeGreaterThanOrEqual(0);
   expect(track.firstDownbeat).toBeLessThan(track.beatsPerBar);
   expect(downbeats[0]).toBe(beats[track.firstDownbeat]);
-  for (const d of downbeats) expect(beats).toContain(d);
+  expect(downbeats).toEqual(track.barStarts.map((i) => beats[i]));
+  // bars are never longer than the meter's, at least two beats, and reach the end
+  track.barStarts.slice(1).forEach((s, k) => expect(s - track.barStarts[k]).toBeGreaterThanOrEqual(2));
+  track.barStarts.slice(1).forEach((s, k) => expect(s - track.barStarts[k]).toBeLessThanOrEqual(track.beatsPerBar));
+  expect(beats.length - track.barStarts[track.barStarts.length - 1]).toBeLessThanOrEqual(track.beatsPerBar);
   expect(track.bpm).toBeGreaterThan(0);
 }
 
@@ -109,6 +113,92 @@ describe('trackBeats', () => {
     expectValid(track, notes);
     expect(Math.abs(track.bpm - 76)).toBeLessThanOrEqual(2);
     expect(worstMiss(truth.slice(0, -1), track.beats)).toBeLessThan(0.03);
+  });
+
+  it('keeps a 64 BPM ballad at 64: bass on each bar, broken chords in 8ths, a chord a bar', () => {
+    const truth = isochronous(64, 40);
+    const notes: PerformedNote[] = [];
+    const rand = lcg(5);
+    const jitter = () => (rand() - 0.5) * 0.02;
+    truth.slice(0, -1).forEach((t, k) => {
+      const [bass, ...chord] = PROGRESSION[Math.floor(k / 4) % 4];
+      const half = (truth[k + 1] - t) / 2;
+      if (k % 4 === 0) notes.push({ onset: t + jitter(), offset: t + 8 * half, pitch: bass - 12, velocity: 80 });
+      // broken chord: a chord tone on every 8th, the bass's octave on the beat
+      notes.push({ onset: t + jitter(), offset: t + half, pitch: k % 2 === 0 ? bass : chord[0], velocity: 60 });
+      notes.push({ onset: t + half + jitter(), offset: t + 2 * half, pitch: chord[1 + (k % 2)], velocity: 50 });
+    });
+    const track = trackBeats(notes);
+    expectValid(track, notes);
+    expect(Math.abs(track.bpm - 64)).toBeLessThanOrEqual(2);
+    expect(worstMiss(truth.slice(0, -1), track.beats)).toBeLessThan(0.03);
+  });
+
+  it('takes the level of a hinted tempo: 8ths of a 66 BPM song tracked at 132 come back to 66', () => {
+    // full chords on every 8th and the harmony changing every two beats: nothing in
+    // the notes prefers 66 over 132 BPM, the file's tempo does
+    const truth = isochronous(132, 64);
+    const notes: PerformedNote[] = [];
+    const rand = lcg(9);
+    truth.slice(0, -1).forEach((t, k) => {
+      for (const p of PROGRESSION[Math.floor(k / 4) % 4]) notes.push({ onset: t + (rand() - 0.5) * 0.02, offset: truth[k + 1], pitch: p, velocity: 70 });
+    });
+    expect(Math.abs(trackBeats(notes).bpm - 132)).toBeLessThanOrEqual(3);
+    const hinted = trackBeats(notes, 66);
+    expectValid(hinted, notes);
+    expect(Math.abs(hinted.bpm - 66)).toBeLessThanOrEqual(2);
+    expect(worstMiss(truth.filter((_, k) => k % 2 === 0).slice(0, -1), hinted.beats)).toBeLessThan(0.03);
+    // a hint no octave of the notes agrees with is ignored
+    expect(trackBeats(notes, 100).beats).toEqual(trackBeats(notes).beats);
+  });
+
+  it('finds 3/4: three beats a bar, the bar lines on the bass notes, after a one-beat pickup', () => {
+    // waltz: bass on 1, chord on 2 and 3, a chord a bar; the music starts on beat 3
+    const truth = isochronous(100, 49);
+    const notes: PerformedNote[] = [];
+    const rand = lcg(11);
+    const jitter = () => (rand() - 0.5) * 0.02;
+    truth.slice(0, -1).forEach((t, k) => {
+      const beat = (k + 2) % 3;
+      const [bass, ...chord] = PROGRESSION[Math.floor((k + 2) / 3) % 4];
+      const dt = truth[k + 1] - t;
+      if (beat === 0) notes.push({ onset: t + jitter(), offset: t + 2.8 * dt, pitch: bass - 12, velocity: 90 });
+      else for (const p of chord) notes.push({ onset: t + jitter(), offset: t + 0.8 * dt, pitch: p, velocity: 60 });
+      notes.push({ onset: t + dt / 2 + jitter(), offset: t + dt, pitch: chord[2] + 12, velocity: 45 });
+    });
+    const track = trackBeats(notes);
+    expectValid(track, notes);
+    expect(track.beatsPerBar).toBe(3);
+    expect(Math.abs(track.bpm - 100)).toBeLessThanOrEqual(2);
+    const bars = truth.filter((_, k) => (k + 2) % 3 === 0).slice(0, -1);
+    expect(worstMiss(bars, track.downbeats)).toBeLessThan(0.03);
+    expect(track.downbeats.length).toBe(track.barStarts.length);
+  });
+
+  it('follows a short bar: after a 2/4 bar the bar lines move with the music', () => {
+    // 4 bars of 4/4, one bar of 2 beats, 6 more bars of 4/4
+    const lengths = [4, 4, 4, 4, 2, 4, 4, 4, 4, 4, 4];
+    const barBeats: number[] = [];
+    lengths.forEach((len, b) => barBeats.push(...Array.from({ length: len }, (_, i) => (i === 0 ? b : -1))));
+    const truth = isochronous(96, barBeats.length + 1);
+    const notes: PerformedNote[] = [];
+    const rand = lcg(13);
+    const jitter = () => (rand() - 0.5) * 0.02;
+    let bar = -1;
+    truth.slice(0, -1).forEach((t, k) => {
+      if (barBeats[k] >= 0) bar = barBeats[k];
+      const [bass, ...chord] = PROGRESSION[bar % 4];
+      const dt = truth[k + 1] - t;
+      if (barBeats[k] >= 0) notes.push({ onset: t + jitter(), offset: t + 1.8 * dt, pitch: bass - 12, velocity: 90 });
+      for (const p of chord) notes.push({ onset: t + jitter(), offset: t + 0.9 * dt, pitch: p, velocity: barBeats[k] >= 0 ? 80 : 60 });
+      notes.push({ onset: t + dt / 2 + jitter(), offset: t + dt, pitch: chord[2] + 12, velocity: 50 });
+    });
+    const track = trackBeats(notes);
+    expectValid(track, notes);
+    expect(track.beatsPerBar).toBe(4);
+    const bars = truth.filter((_, k) => barBeats[k] >= 0);
+    expect(worstMiss(bars, track.downbeats)).toBeLessThan(0.03);
+    expect(worstMiss(track.downbeats.filter((d) => d < truth[truth.length - 2]), bars)).toBeLessThan(0.03);
   });
 
   it('returns a 120 BPM grid from 0 for no notes', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gridShares, isOnGrid } from '../../engine/beats/grid.js';
 import { importMidi } from '../../engine/midi/import.js';
+import { checkRoundTrip } from '../../engine/tokens/round-trip.js';
+import { loadVocab } from '../../engine/tokens/vocab.js';
 import { pieceProblems } from '../fixtures/check-piece.js';
 import { noteEvents, rng, smf, type Ev, type SimpleNote } from '../fixtures/make-midi.js';
 
@@ -78,6 +80,30 @@ describe('grid or performance', () => {
     expect([50, 100, 200].some((t) => Math.abs(bpm - t) / t < 0.08)).toBe(true);
     expect(piece.meters).toHaveLength(1);
     expect(piece.tempos[0].beat).toBe(0);
+  });
+
+  it('a performed waltz gets a 3/4 meter map, and its tokens round-trip', () => {
+    const r = rng(3);
+    // 12 bars of 3/4 at about 90 BPM over the file's own 90 BPM, with up to +-30 ms of jitter
+    const jittered = (ticks: number) => ticks + Math.round((r() - 0.5) * 0.06 * (90 / 60) * PPQ);
+    const roots = [48, 53, 55, 48];
+    const played: SimpleNote[] = [];
+    for (let bar = 0; bar < 12; bar++) {
+      const root = roots[bar % 4];
+      const at = bar * 3 * PPQ;
+      played.push({ pitch: root - 12, start: jittered(at) + PPQ, duration: 3 * PPQ - 40, velocity: 95 });
+      for (const beat of [1, 2]) for (const p of [root + 4, root + 7, root + 12]) played.push({ pitch: p, start: jittered(at + beat * PPQ) + PPQ, duration: PPQ - 40, velocity: 60 });
+    }
+    const piece = importMidi(smf([[{ tick: 0, kind: 'tempo', bpm: 90 }, ...noteEvents(played)]]), 'waltz.mid');
+    expect(piece.timing).toBe('performance');
+    expect(pieceProblems(piece, { beatTolerance: 1e-6 })).toEqual([]);
+    expect(piece.meters[0]).toMatchObject({ beat: 0, numerator: 3, denominator: 4 });
+    // the bass notes open the bars
+    const bassBeats = piece.notes.filter((n) => n.pitch < 45).map((n) => n.onsetBeat);
+    for (const b of bassBeats) expect(Math.abs(b - 3 * Math.round(b / 3))).toBeLessThan(0.1);
+    const report = checkRoundTrip(piece, loadVocab());
+    expect(report.lost).toBe(0);
+    expect(report.idempotent).toBe(true);
   });
 
   it('gridShares counts onsets near 16ths and 16th triplets', () => {
