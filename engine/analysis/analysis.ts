@@ -6,6 +6,7 @@ import { describe, type Descriptors } from '../descriptors/describe.js';
 import { readPiece } from '../io/read-piece.js';
 import { isTokenFile, readTokens } from '../io/read-tokens.js';
 import { judge, type EmotionEstimate, type JudgeModel } from '../judge/judge.js';
+import { emotionOverTime, type BarEmotion } from '../judge/over-time.js';
 import { noteStats, type NoteStats } from '../model/note-stats.js';
 import type { Piece } from '../piece/piece.js';
 import { detokenize } from '../tokens/detokenize.js';
@@ -19,6 +20,8 @@ export interface Analysis {
   emotion: EmotionEstimate;
   descriptors: Descriptors;
   stats: NoteStats;
+  /** Valence and arousal around each bar, when asked for. */
+  perBar?: BarEmotion[];
 }
 
 /** The judge's estimate of decoded tokens (a result the models made, or a token file). */
@@ -26,7 +29,7 @@ export function estimateTokens(sequence: TokenSequence, vocab: Vocab, model: Jud
   return judge(model, describe(detokenize(sequence, vocab), vocab));
 }
 
-export function analyzeFile(path: string, vocab: Vocab, model: JudgeModel): Analysis {
+export function analyzeFile(path: string, vocab: Vocab, model: JudgeModel, perBar = false): Analysis {
   let piece: Piece;
   let tokens: number[][];
   if (isTokenFile(path)) {
@@ -38,5 +41,7 @@ export function analyzeFile(path: string, vocab: Vocab, model: JudgeModel): Anal
     tokens = tokenize(piece, vocab).sequence.tokens;
   }
   const descriptors = describe(piece, vocab);
-  return { file: path, tokens: tokens.length, emotion: judge(model, descriptors), descriptors, stats: noteStats(tokens, vocab) };
+  const analysis: Analysis = { file: path, tokens: tokens.length, emotion: judge(model, descriptors), descriptors, stats: noteStats(tokens, vocab) };
+  if (perBar) analysis.perBar = emotionOverTime(piece, vocab, model);
+  return analysis;
 }

@@ -141,6 +141,9 @@ export const operations = {
 
   'piece.emotion': op(byId, ({ studio }, a) => studio.emotion(a.id)),
 
+  /** Valence and arousal around each bar, for the lane under the roll. */
+  'piece.emotionLane': op(byId, ({ studio }, a) => studio.emotionLane(a.id)),
+
   /** Starts a job: A rearranged with the chosen elements of B; the result joins the library. */
   'rearrange.start': op(
     object({

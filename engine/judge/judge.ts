@@ -146,7 +146,7 @@ function describeFeature(f: JudgeFeature, d: Descriptors): string {
     case 'bar_mode_margin':
       return `bars leaning ${leaning(d.barModeMargin)}`;
     case 'key_clarity':
-      return d.key.clarity >= 0.7 ? `a clear key (${d.key.clarity.toFixed(2)})` : `no clear key (${d.key.clarity.toFixed(2)})`;
+      return `key clarity ${d.key.clarity.toFixed(2)}`;
     case 'chords_major':
       return `${percent(d.chords.major)} major chords`;
     case 'chords_minor':

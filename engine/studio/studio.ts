@@ -5,6 +5,7 @@
 import { messageOf, ModelUnavailable } from '../errors.js';
 import { describe } from '../descriptors/describe.js';
 import { judge, openJudge, type EmotionEstimate } from '../judge/judge.js';
+import { emotionOverTime, type BarEmotion } from '../judge/over-time.js';
 import { MOODS } from '../model/emotion.js';
 import type { Encoding } from '../model/encoding.js';
 import { Engine, type EmotionChoice } from '../model/engine.js';
@@ -37,6 +38,7 @@ interface Analysed {
   seq: TokenSequence;
   enc?: Encoding;
   emotion?: EmotionEstimate;
+  lane?: BarEmotion[];
 }
 
 export interface RearrangeArgs {
@@ -102,6 +104,15 @@ export class Studio {
     const a = await this.analysed(id, false);
     a.emotion ??= await this.judged(a.piece);
     return a.emotion;
+  }
+
+  async emotionLane(id: string): Promise<BarEmotion[]> {
+    const a = await this.analysed(id, false);
+    if (!a.lane) {
+      const engine = await this.engine();
+      a.lane = emotionOverTime(a.piece, engine.vocab, openJudge(engine.info.dir));
+    }
+    return a.lane;
   }
 
   async latents(id: string): Promise<LatentView> {

@@ -16,15 +16,16 @@ const CORPUS_HEAP_MB = 1024;
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'emotion estimate (quadrant, valence, arousal), musical descriptors and note statistics of a piece or a corpus',
-  usage: 'muser analyze IN.mid [--json] | muser analyze DIR_OR_FILES... --csv OUT.csv [--jsonl OUT.jsonl] [--shard K/N] [--jobs N]',
+  usage: 'muser analyze IN.mid [--per-bar] [--json] | muser analyze DIR_OR_FILES... --csv OUT.csv [--jsonl OUT.jsonl] [--shard K/N] [--jobs N]',
   optionHelp: [
     ...MODEL_HELP,
+    ['--per-bar', 'also valence and arousal around each bar (its notes and those of the bar before and two after)'],
     ['--csv OUT.csv', 'corpus mode: one row per file (estimate, descriptors, or the error); a rerun skips files already written'],
     ['--jsonl OUT.jsonl', 'corpus mode: the same as JSON lines (with --csv or instead of it)'],
     ['--shard K/N', 'analyze only the K-th of N shards (a file\'s shard follows from its path: give every machine the same arguments)'],
     ['--jobs N', `files analyzed at once (default: one per core, here ${availableParallelism()})`],
   ],
-  options: { ...MODEL_OPTIONS, csv: { type: 'string' }, jsonl: { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' } },
+  options: { ...MODEL_OPTIONS, 'per-bar': { type: 'boolean' }, csv: { type: 'string' }, jsonl: { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' } },
   positionals: [1, Infinity],
   async run(args, io) {
     const { csv, jsonl } = args.values;
@@ -33,7 +34,7 @@ export const analyzeCommand: Command = {
     if (args.positionals.length > 1 || statSync(input, { throwIfNoEntry: false })?.isDirectory()) {
       throw new UsageError('several files or a folder make a corpus: give --csv OUT.csv or --jsonl OUT.jsonl');
     }
-    const analysis = analyzeFile(input, loadVocab(), openJudge(modelDir(args)));
+    const analysis = analyzeFile(input, loadVocab(), openJudge(modelDir(args)), Boolean(args.values['per-bar']));
     io.out(args.values.json ? JSON.stringify(analysis, null, 2) : formatAnalysis(analysis));
     return 0;
   },
@@ -89,5 +90,8 @@ function formatAnalysis(a: Analysis): string {
     `  density:   ${d.density.toFixed(2)} notes/s   tempo: ${d.tempo.toFixed(1)} BPM   articulation: ${d.articulation.toFixed(2)}`,
     `  velocity:  mean ${d.velocityMean.toFixed(1)}, spread ${d.velocitySpread.toFixed(1)}   register: mean pitch ${d.pitchMean.toFixed(1)}`,
     `  chords:    ${Object.entries(d.chords).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${(100 * v).toFixed(0)} %`).join(', ')}`,
+    ...(a.perBar
+      ? ['  per bar:   bar  start s  valence  arousal  because', ...a.perBar.map((b) => `    ${String(b.bar).padStart(7)} ${b.start.toFixed(1).padStart(8)} ${b.valence.toFixed(2).padStart(8)} ${b.arousal.toFixed(2).padStart(8)}  ${b.explanation}`)]
+      : []),
   ].join('\n');
 }

@@ -1,4 +1,4 @@
-// The analysis views' choices: which view the window shows, the chord lane, and the
+// The analysis views' choices: which view the window shows, the chord and emotion lanes, and the
 // latent heatmap's options. Whether the chord lane and the heatmap are shown, and the
 // heatmap per token or per bar, outlive the window.
 
@@ -8,6 +8,7 @@ export type ViewTab = 'piece' | 'atlas';
 
 interface Remembered {
   chords: boolean;
+  emotion: boolean;
   latents: boolean;
   mode: HeatMode;
 }
@@ -17,9 +18,9 @@ const KEY = 'muser-analysis';
 function recall(): Remembered {
   try {
     const r = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Remembered>;
-    return { chords: r.chords !== false, latents: r.latents !== false, mode: r.mode === 'bar' ? 'bar' : 'token' };
+    return { chords: r.chords !== false, emotion: r.emotion !== false, latents: r.latents !== false, mode: r.mode === 'bar' ? 'bar' : 'token' };
   } catch {
-    return { chords: true, latents: true, mode: 'token' };
+    return { chords: true, emotion: true, latents: true, mode: 'token' };
   }
 }
 
@@ -34,7 +35,7 @@ export const analysis = $state({
 
 $effect.root(() => {
   $effect(() => {
-    const remembered: Remembered = { chords: analysis.chords, latents: analysis.latents, mode: analysis.mode };
+    const remembered: Remembered = { chords: analysis.chords, emotion: analysis.emotion, latents: analysis.latents, mode: analysis.mode };
     try {
       localStorage.setItem(KEY, JSON.stringify(remembered));
     } catch {

@@ -22,6 +22,8 @@ export const exporter = new Exporter(api);
 export const modelInfo = new Fetched(() => api.call('model.info', {}));
 export const latents = new Fetched((id) => api.call('piece.latents', { id }));
 export const compareLatents = new Fetched((id) => api.call('piece.latents', { id }));
+/** The selected piece's valence and arousal around each bar. */
+export const emotionLane = new Fetched((id) => api.call('piece.emotionLane', { id }));
 /** Keyed by the library's pieces: a refresh keeps the old atlas on screen until the new one comes. */
 export const atlas = new Fetched(() => api.call('atlas.get', {}), { keep: true });
 /** The studio: its jobs (rearranging, generating), the pieces' emotion estimates, A/B listening. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chordName } from '../../renderer/src/lib/chord-name.js';
-import { chordBoxes } from '../../renderer/src/roll/chord-lane.js';
+import { laneBoxes } from '../../renderer/src/roll/lane-boxes.js';
 
 const chords = [
   { start: 0, end: 2, label: 'C:maj' },
@@ -10,7 +10,7 @@ const chords = [
 
 describe('chord lane', () => {
   it('places each chord on the time axis', () => {
-    expect(chordBoxes(chords, { secondsPerPixel: 0.01, scrollSeconds: 0 }, 1000)).toEqual([
+    expect(laneBoxes(chords, { secondsPerPixel: 0.01, scrollSeconds: 0 }, 1000)).toEqual([
       { x: 0, width: 200, label: 'C:maj' },
       { x: 200, width: 200, label: 'A:min' },
       { x: 400, width: 200, label: 'G:7' },
@@ -19,12 +19,12 @@ describe('chord lane', () => {
 
   it('follows scroll and zoom, clips to the time area and leaves out what is outside', () => {
     // 50 px per second from 3 s: the 100 px area shows 3 s to 5 s
-    expect(chordBoxes(chords, { secondsPerPixel: 0.02, scrollSeconds: 3 }, 100)).toEqual([
+    expect(laneBoxes(chords, { secondsPerPixel: 0.02, scrollSeconds: 3 }, 100)).toEqual([
       { x: 0, width: 50, label: 'A:min' },
       { x: 50, width: 50, label: 'G:7' },
     ]);
-    expect(chordBoxes(chords, { secondsPerPixel: 0.01, scrollSeconds: 10 }, 500)).toEqual([]);
-    expect(chordBoxes([], { secondsPerPixel: 0.01, scrollSeconds: 0 }, 500)).toEqual([]);
+    expect(laneBoxes(chords, { secondsPerPixel: 0.01, scrollSeconds: 10 }, 500)).toEqual([]);
+    expect(laneBoxes([], { secondsPerPixel: 0.01, scrollSeconds: 0 }, 500)).toEqual([]);
   });
 
   it('names chords as musicians write them', () => {
