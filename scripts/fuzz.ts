@@ -31,6 +31,9 @@ const int = (name: keyof typeof values) => {
   return v;
 };
 
+// end through process.exit, so the pool's exit handler stops the children
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 const seed = values.seed === undefined ? randomSeed() : int('seed');
 const files = seedFiles(values.corpus ?? defaultCorpus());
 const seeds = loadSeeds(files);

@@ -53,6 +53,10 @@ function newestMtime(dir: string): number {
 }
 
 /** Runs every task `next` hands out until it returns undefined; `done` hears each outcome. */
+/** Every live child, so none outlives the campaign (a child stuck in a loop would spin on). */
+const live = new Set<ChildProcess>();
+process.once('exit', () => live.forEach((child) => child.kill('SIGKILL')));
+
 export async function runPool(next: () => Task | undefined, options: PoolOptions, done: (task: Task, outcome: Outcome) => void): Promise<void> {
   const script = childScript();
   const lane = async () => {
@@ -85,12 +89,14 @@ class Runner {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
+    live.add(this.child);
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-STDERR_TAIL)));
     this.ready = new Promise((resolve, reject) => {
       this.child.once('message', () => resolve());
       this.child.once('exit', (code, signal) => reject(new Error(`a fuzz process failed to start (${code ?? signal}): ${this.stderr}`)));
     });
     this.child.on('exit', (code, signal) => {
+      live.delete(this.child);
       this.alive = false;
       this.onExit?.(`the process died (${signal ? `signal ${signal}` : `exit code ${code}`})${this.stderr ? `: ${this.stderr.trim()}` : ''}`);
     });
