@@ -104,13 +104,27 @@ const MUTATORS: [string, Mutator][] = [
     return { bytes: setU16(bytes, 12, to), what: `${hex((bytes[12] << 8) | bytes[13])} -> ${hex(to)}` };
   }],
   ['overlong-vlq', (c) => {
-    const hit = anyEvent(c);
-    if (!hit) return undefined;
     // five to eight bytes, all but (maybe) the last with the continuation bit
     const long = Array.from({ length: 5 + int(c.rng, 4) }, () => 0x80 | int(c.rng, 128));
     if (c.rng() < 0.5) long[long.length - 1] &= 0x7f;
-    const { ev, chunk } = hit;
-    return resized(c, chunk, edit(c.bytes, ev.at, ev.deltaBytes, long), long.length - ev.deltaBytes, `delta at ${ev.at} -> ${long.map(hex).join(' ')}`);
+    const shown = long.map(hex).join(' ');
+    if (c.rng() < 0.5) {
+      const hit = anyEvent(c);
+      if (!hit) return undefined;
+      const { ev, chunk } = hit;
+      return resized(c, chunk, edit(c.bytes, ev.at, ev.deltaBytes, long), long.length - ev.deltaBytes, `delta at ${ev.at} -> ${shown}`);
+    }
+    // a length: of a text, sysex or other variable event where the track has one (end of
+    // track and tempo have a fixed length a parser checks), else of a text event put in
+    const hit = anyEvent(c, (e) => e.lengthAt !== undefined && e.metaType !== 0x2f && e.metaType !== 0x51 && e.metaType !== 0x58);
+    if (hit) {
+      const { ev, chunk } = hit;
+      return resized(c, chunk, edit(c.bytes, ev.lengthAt!, ev.lengthBytes!, long), long.length - ev.lengthBytes!, `length at ${ev.lengthAt} -> ${shown}`);
+    }
+    const after = anyEvent(c);
+    if (!after) return undefined;
+    const text = [0x00, 0xff, 0x01, ...long, ...ascii('fuzz')];
+    return resized(c, after.chunk, edit(c.bytes, after.ev.end, 0, text), text.length, `text event with length ${shown} put in at ${after.ev.end}`);
   }],
   ['max-delta', (c) => {
     const hit = anyEvent(c);
