@@ -1,7 +1,8 @@
 // Fuzz the MIDI import: mutated real files through import + tokenize, each under a time
 // and heap limit. Crashed and hung inputs are saved with how to re-make them.
 // usage: npm run fuzz -- [--inputs N] [--seed N] [--start N] [--jobs N] [--timeout-ms N]
-//        [--heap-mb N] [--out DIR] [--corpus DIR ...]
+//        [--heap-mb N] [--out DIR] [--corpus DIR]... (each --corpus adds a folder; default: the
+//        shared EMOPIA, grid-pop and POP909 files)
 // Input N of seed S is the same bytes on every run over the same corpus, so
 // `--seed S --start N --inputs 1` replays it.
 
