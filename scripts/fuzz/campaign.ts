@@ -12,6 +12,8 @@ export interface CampaignOptions extends PoolOptions {
   seed: number;
   start: number;
   count: number;
+  /** Stop handing out inputs once this is true (a test need not wait out every hang). */
+  until?: (tally: Tally) => boolean;
 }
 
 export async function runCampaign(options: CampaignOptions, heard: (input: FuzzInput, outcome: Outcome, tally: Tally) => void = () => {}): Promise<Tally> {
@@ -19,7 +21,7 @@ export async function runCampaign(options: CampaignOptions, heard: (input: FuzzI
   const inFlight = new Map<number, FuzzInput>();
   let index = options.start;
   const next = () => {
-    if (index >= options.start + options.count) return undefined;
+    if (index >= options.start + options.count || options.until?.(tally)) return undefined;
     const input = makeInput(options.seeds, options.seed, index++);
     inFlight.set(input.index, input);
     return { id: input.index, name: `${input.seedFile}#${input.index}`, bytes: input.bytes };
