@@ -98,7 +98,9 @@ class Runner {
     this.child.on('exit', (code, signal) => {
       live.delete(this.child);
       this.alive = false;
-      this.onExit?.(`the process died (${signal ? `signal ${signal}` : `exit code ${code}`})${this.stderr ? `: ${this.stderr.trim()}` : ''}`);
+      // V8's out-of-memory report starts with its last GCs: name the cause first
+      const oom = this.stderr.includes('heap out of memory') ? `: out of memory past the ${options.heapMb} MB heap limit` : '';
+      this.onExit?.(`the process died (${signal ? `signal ${signal}` : `exit code ${code}`})${oom}${this.stderr ? `\n${this.stderr.trim()}` : ''}`);
     });
   }
 
