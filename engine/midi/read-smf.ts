@@ -9,8 +9,11 @@
 import { ByteReader } from './byte-reader.js';
 
 export const MAX_MIDI_BYTES = 4 * 1024 * 1024;
-/** More notes than any piano piece holds; the limit keeps a crafted file's memory bounded. */
-export const MAX_NOTES = 500_000;
+/**
+ * More notes than any piano piece holds (two hours at a dense 12 notes a second is about
+ * 86,000); the limit keeps a crafted file's memory and time bounded.
+ */
+export const MAX_NOTES = 100_000;
 
 export interface SmfHeader {
   format: number;
@@ -163,8 +166,8 @@ function metaEvent(type: number, data: ByteReader, length: number, at: number, t
       if (length !== 2 && length !== 4) throw `a time signature at byte ${at} has ${length} bytes instead of 4`;
       const numerator = data.u8('a time signature');
       const power = data.u8('a time signature');
-      // 2^power past 32 is not a note value; keep it out of integer overflow
-      return { tick, type: 'meter', numerator, denominator: power <= 16 ? 2 ** power : Infinity };
+      // past 2^31 the value only has to be refused; keep it a finite number for the message
+      return { tick, type: 'meter', numerator, denominator: 2 ** Math.min(power, 31) };
     }
     default:
       return null;

@@ -44,7 +44,7 @@ describe('the import sandbox reads files in worker threads, within limits', () =
   });
 
   it('stops a read that needs too much memory', async () => {
-    const err = await refusal(sandbox({ heapMb: 24, workers: 1 }).read(denseSmf(120_000), 'huge.mid'));
+    const err = await refusal(sandbox({ heapMb: 24, workers: 1 }).read(denseSmf(90_000), 'huge.mid'));
     expect(err.message).toMatch(/^huge\.mid: reading it needed over 24 MB of memory and was stopped/);
   });
 
