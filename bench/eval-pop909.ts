@@ -53,6 +53,7 @@ import { sharedDataPath } from '../engine/paths.js';
 import { chordsPerBeat } from '../engine/tokens/chords.js';
 import { quantize } from '../engine/tokens/quantize.js';
 import { loadVocab, type Vocab } from '../engine/tokens/vocab.js';
+import { parseArgs } from 'node:util';
 
 const TOLERANCE = 0.07;
 const LEVEL_TOLERANCE = 0.15;
@@ -64,22 +65,14 @@ interface Args {
   json: boolean;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { data: sharedDataPath('pop909-dev'), limit: Infinity, verbose: false, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--data') args.data = resolve(value());
-    else if (a === '--limit') args.limit = Number(value());
-    else if (a === '--verbose') args.verbose = true;
-    else if (a === '--json') args.json = true;
-    else throw new Error(`unknown argument ${a}`);
-  }
-  return args;
+function readArgs(argv: string[]): Args {
+  const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, limit: { type: 'string' }, verbose: { type: 'boolean' }, json: { type: 'boolean' } } });
+  return {
+    data: values.data ? resolve(values.data) : sharedDataPath('pop909-dev'),
+    limit: values.limit ? Number(values.limit) : Infinity,
+    verbose: Boolean(values.verbose),
+    json: Boolean(values.json),
+  };
 }
 
 type Level = 'same' | 'double' | 'half' | 'other';
@@ -295,7 +288,7 @@ function printSummary(name: string, s: ReturnType<typeof summarise>): void {
 }
 
 function main(): void {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   const vocab = loadVocab();
   const songs = readdirSync(args.data)
     .filter((d) => /^\d+$/.test(d) && existsSync(join(args.data, d, `${d}.mid`)))

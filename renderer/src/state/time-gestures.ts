@@ -1,5 +1,5 @@
-// Wheel and drag on any canvas drawn against the shared time axis (the piano roll, the
-// latent heatmaps), so that each moves all of them: Ctrl+wheel (or a trackpad pinch)
+// Wheel and drag on anything drawn against the shared time axis (the piano roll, the
+// latent heatmaps, the chord and emotion lanes), so that each moves all of them: Ctrl+wheel (or a trackpad pinch)
 // zooms at the pointer, the wheel scrolls in time, a drag pans, and a press without
 // movement in the time area calls `onPress` (when given) with the time under it.
 
@@ -14,12 +14,14 @@ const CLICK_SLOP = 3;
 export function timeGestures(onPress?: (seconds: number) => void): Attachment<HTMLElement> {
   return (el) => {
     let drag: { x: number; scroll: number; moved: boolean } | null = null;
+    // x in the element, whatever child is under the pointer (a lane's bar has a tooltip)
+    const xIn = (e: MouseEvent) => e.clientX - el.getBoundingClientRect().left;
 
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? timeView.width : 1;
       if (e.ctrlKey || e.metaKey) {
-        const anchor = Math.max(0, e.offsetX - GUTTER_WIDTH);
+        const anchor = Math.max(0, xIn(e) - GUTTER_WIDTH);
         setTimeView(zoomAt(timeView, Math.exp((-e.deltaY * unit) / 300), anchor));
       } else {
         const delta = Math.abs(e.deltaX) > Math.abs(e.deltaY) ? e.deltaX : e.deltaY;
@@ -42,7 +44,7 @@ export function timeGestures(onPress?: (seconds: number) => void): Attachment<HT
     };
     const onUp = (e: PointerEvent) => {
       if (!drag) return;
-      const x = e.offsetX - GUTTER_WIDTH;
+      const x = xIn(e) - GUTTER_WIDTH;
       if (!drag.moved && x >= 0) onPress?.(xToTime(timeView, x));
       onCancel();
     };
