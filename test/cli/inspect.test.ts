@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Descriptors } from '../../engine/descriptors/describe.js';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../engine/cli/main.js';
 import type { PieceSummary } from '../../engine/piece/summary.js';
@@ -47,6 +48,14 @@ describe('muser inspect', () => {
       expect(c.start).toBeCloseTo(1.5 * i, 6);
       expect(c.end).toBeCloseTo(1.5 * (i + 1), 6);
     });
+  });
+
+  it('--json and the text give the musical descriptors', async () => {
+    const j = JSON.parse(await inspect(['--json'])) as { descriptors: Descriptors };
+    expect(j.descriptors.key.label).toBe('C major');
+    expect(j.descriptors.density).toBeGreaterThan(0);
+    expect(j.descriptors.chords.major + j.descriptors.chords.dominant).toBeGreaterThan(0.5);
+    expect(await inspect([])).toMatch(/density:\s+\d+\.\d\d notes\/s/);
   });
 
   it('prints the key and the meter', async () => {

@@ -4,6 +4,7 @@ import { analyzeFile, type Analysis } from '../../analysis/analysis.js';
 import { parseShard } from '../../corpus/corpus-files.js';
 import { runCorpus, type CorpusProgress } from '../../corpus/run-corpus.js';
 import { UsageError, type CliIO, type Command, type ParsedArgs } from '../command.js';
+import { descriptorLines } from '../descriptor-lines.js';
 import { openJudge } from '../../judge/judge.js';
 import { projectPath } from '../../paths.js';
 import { loadVocab } from '../../tokens/vocab.js';
@@ -86,10 +87,7 @@ function formatAnalysis(a: Analysis): string {
     `  because:   ${a.emotion.explanation}`,
     `  notes:     ${a.stats.notes}, pitch ${a.stats.pitchRange ? `${a.stats.pitchRange.join('-')} (range ${a.stats.pitchSpan})` : '-'}`,
     `  pitch classes: ${a.stats.pitchClasses}   polyphony: ${a.stats.polyphony.toFixed(2)} notes per onset`,
-    `  key:       ${d.key.label} (confidence ${d.key.confidence.toFixed(2)}); ${(100 * d.majorBars).toFixed(0)} % of bars in a major key`,
-    `  density:   ${d.density.toFixed(2)} notes/s   tempo: ${d.tempo.toFixed(1)} BPM   articulation: ${d.articulation.toFixed(2)}`,
-    `  velocity:  mean ${d.velocityMean.toFixed(1)}, spread ${d.velocitySpread.toFixed(1)}   register: mean pitch ${d.pitchMean.toFixed(1)}`,
-    `  chords:    ${Object.entries(d.chords).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${(100 * v).toFixed(0)} %`).join(', ')}`,
+    ...descriptorLines(d),
     ...(a.perBar
       ? ['  per bar:   bar  start s  valence  arousal  because', ...a.perBar.map((b) => `    ${String(b.bar).padStart(7)} ${b.start.toFixed(1).padStart(8)} ${b.valence.toFixed(2).padStart(8)} ${b.arousal.toFixed(2).padStart(8)}  ${b.explanation}`)]
       : []),

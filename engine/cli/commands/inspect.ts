@@ -1,11 +1,13 @@
+import { describe } from '../../descriptors/describe.js';
 import { readPiece } from '../../io/read-piece.js';
 import { summarize, type PieceSummary } from '../../piece/summary.js';
 import { loadVocab } from '../../tokens/vocab.js';
 import { UsageError, type Command } from '../command.js';
+import { descriptorLines } from '../descriptor-lines.js';
 
 export const inspectCommand: Command = {
   name: 'inspect',
-  summary: 'summarize a MIDI file: tracks, notes, tempo, meter, key, grid or performance, chords',
+  summary: 'summarize a MIDI file: tracks, notes, tempo, meter, key, grid or performance, chords, musical descriptors',
   usage: 'muser inspect IN.mid [--bars N] [--json]',
   optionHelp: [
     ['--bars N', 'how many bars of chords to show (default 8)'],
@@ -16,8 +18,11 @@ export const inspectCommand: Command = {
   run(args, io) {
     const bars = Number(args.values.bars ?? 8);
     if (!Number.isInteger(bars) || bars < 0) throw new UsageError('--bars takes a whole number');
-    const summary = summarize(readPiece(args.positionals[0]), loadVocab(), bars);
-    io.out(args.values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+    const vocab = loadVocab();
+    const piece = readPiece(args.positionals[0]);
+    const summary = summarize(piece, vocab, bars);
+    const descriptors = describe(piece, vocab);
+    io.out(args.values.json ? JSON.stringify({ ...summary, descriptors }, null, 2) : [formatSummary(summary), ...descriptorLines(descriptors).slice(1)].join('\n'));
     return 0;
   },
 };
