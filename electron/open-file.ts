@@ -5,7 +5,7 @@
 import { basename, resolve } from 'node:path';
 import { toBase64, type FileData } from '../engine/api/wire.js';
 import { readBytes } from '../engine/io/read-piece.js';
-import { MAX_MIDI_BYTES } from '../engine/midi/check-bytes.js';
+import { MAX_MIDI_BYTES } from '../engine/midi/read-smf.js';
 
 const MIDI_FILE = /\.(mid|midi|kar|smf)$/i;
 
