@@ -1,9 +1,10 @@
 // ONNX export parity: a tiny MusER set is trained for a few steps with Debian's PyTorch,
-// exported, and every graph is run through onnxruntime-node against PyTorch's outputs.
+// exported, and every graph is run through onnxruntime-node against PyTorch's outputs;
+// from_onnx.py rebuilds the run's checkpoints from the export and must give its figures.
 // The shipped models (models/*.onnx), when present, are checked the same way.
 
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +67,32 @@ describe.skipIf(skip)('tiny model: train, export, parity', () => {
     for (const r of results) expect(r.maxAbsDiff, `${r.graph}[${r.case}].${r.output}`).toBeLessThanOrEqual(PARITY_TOLERANCE);
   });
 
+  // before the next test trains `run` further: the export must still hold run's weights
+  it('rebuilds the run from its ONNX graphs (from_onnx.py): the same outputs and the same test figures', TRAINING, () => {
+    const rebuilt = join(work, 'run-from-onnx');
+    const log = python('from_onnx.py', ['--models', out, '--out', rebuilt]);
+    for (const g of GRAPH_NAMES) expect(log).toMatch(new RegExp(`^${g}: max \\|diff\\| \\S+ over 2 parity cases$`, 'm'));
+    const figures = (r: string) => {
+      const metrics = join(r, 'figures.json');
+      python('evaluate.py', ['--run', r, '--data', data, '--card', join(r, 'card.md'), '--metrics', metrics, '--pairs', '4', '--length', '32', '--no-generation']);
+      const { teacher_forced_accuracy, reconstruction_f1, transfer, classifier } = JSON.parse(readFileSync(metrics, 'utf8'));
+      return { teacher_forced_accuracy, reconstruction_f1, transfer, classifier };
+    };
+    expect(figures(rebuilt)).toEqual(figures(run));
+  });
+
+  it('from_onnx.py refuses, in one line and writing nothing, when the rebuilt model misses the parity fixtures', () => {
+    const tampered = join(work, 'export-tampered');
+    cpSync(out, tampered, { recursive: true });
+    const parity = JSON.parse(readFileSync(join(tampered, 'parity.json'), 'utf8'));
+    parity.classifier[0].outputs.logits.data[0] += 1;
+    writeFileSync(join(tampered, 'parity.json'), JSON.stringify(parity));
+    const rebuilt = join(work, 'run-from-tampered');
+    const stderr = failure(() => python('from_onnx.py', ['--models', tampered, '--out', rebuilt]));
+    expect(stderr).toMatch(/^from_onnx: classifier: the rebuilt model differs from \S+parity\.json by \S+ \(> 0\.0001\); nothing written\n$/);
+    expect(existsSync(rebuilt)).toBe(false);
+  });
+
   it('resumes an interrupted run from its checkpoint instead of starting over', TRAINING, () => {
     const again = python('train.py', ['--data', data, '--out', run, '--preset', 'tiny', '--vqvae-steps', '40']);
     expect(again).toMatch(/vqvae: resuming at step 30/);
@@ -82,6 +109,8 @@ describe.skipIf(skip)('tiny model: train, export, parity', () => {
     const results = await checkOnnxParity(variantOut);
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) expect(r.maxAbsDiff, `${r.graph}[${r.case}].${r.output}`).toBeLessThanOrEqual(PARITY_TOLERANCE);
+    // the shipped kind: its type probe and latent projection are the graph's unnamed MatMul weights
+    expect(python('from_onnx.py', ['--models', variantOut, '--out', join(work, 'run-structure-from-onnx')])).toMatch(/wrote \S+run-structure-from-onnx/);
   });
 
   it('trains across two ranks with DistributedDataParallel (gloo) under torchrun', TRAINING, async () => {
@@ -142,5 +171,12 @@ describe.skipIf(skip)('tiny model: train, export, parity', () => {
 describe.skipIf(!existsSync(projectPath('models', 'parity.json')))('shipped models', () => {
   it('match PyTorch in onnxruntime-node', async () => {
     for (const r of await checkOnnxParity(projectPath('models'))) expect(r.maxAbsDiff, `${r.graph}.${r.output}`).toBeLessThanOrEqual(PARITY_TOLERANCE);
+  });
+
+  it.skipIf(!hasTorch())('rebuild into PyTorch checkpoints that give the parity fixtures\' outputs (npm run models:measure)', TRAINING, () => {
+    const rebuilt = join(tempDir('muser-shipped-'), 'run');
+    const log = python('from_onnx.py', ['--models', projectPath('models'), '--out', rebuilt]);
+    expect(log).toMatch(/wrote /);
+    for (const f of ['vqvae', 'prior', 'classifier']) expect(existsSync(join(rebuilt, `${f}.best.pt`)), f).toBe(true);
   });
 });
