@@ -7,6 +7,7 @@ import { InputError, messageOf } from '../errors.js';
 import { barBeats, barStarts, secondsToBeats, tempoMapSeconds } from '../piece/beat-map.js';
 import { pieceFromBeats } from '../piece/from-beats.js';
 import { compareNotes, type MeterEvent, type Note, type Piece, type SourceInfo, type TempoEvent, type TrackInfo } from '../piece/piece.js';
+import { authorBarBeat } from '../beats/bar-phase.js';
 import { trackBars } from '../beats/bars.js';
 import { downbeatSalience } from '../beats/downbeats.js';
 import { isOnGrid } from '../beats/grid.js';
@@ -106,16 +107,24 @@ function gridPiece(content: FileContent, tidy: TickNote[], ppq: number, source: 
   const meters = dedupeMeters(rawMeters);
   const notes = fileNotes.map((n) => ({ ...n, onsetBeat: n.onsetBeat + lead, offsetBeat: n.offsetBeat + lead }));
   const piece = pieceFromBeats(notes, tempos, meters, 'grid', source);
-  // The author's bar lines hold unless they miss the music's beats (a shifted grid) or
-  // make every beat a bar (only 1/4 time signatures state no bars; a 1/4 pickup before
-  // other meters is a real bar): then the music's bars.
+  // Bar lines: the author's, unless they miss the music's beats (a shifted grid) or make
+  // every beat a bar (only 1/4 time signatures state no bars; a 1/4 pickup before other
+  // meters is a real bar): then tracked as in a performance. One steady meter keeps its
+  // bar length, but its bar lines move to another beat where the music clearly has them.
   const bar = barBeats(meters[0]);
-  const noBars = meters.every((m) => barBeats(m) < 2);
-  if (lead === 0 && !noBars) return piece;
-  const salience = downbeatSalience(piece.beats, piece.notes);
   const perBar = Number.isInteger(bar) && bar >= 2 ? bar : undefined;
-  const { beatsPerBar, starts } = perBar ? { beatsPerBar: perBar, starts: trackBars(salience, perBar) } : trackMeter(salience);
-  const tracked = pieceFromBeats(notes, tempos, meterMap(starts[0] === 0 ? starts : [0, ...starts], beatsPerBar), 'grid', source);
+  const noBars = meters.every((m) => barBeats(m) < 2);
+  const salience = downbeatSalience(piece.beats, piece.notes);
+  let barMeters: MeterEvent[];
+  if (lead > 0 || noBars) {
+    const { beatsPerBar, starts } = perBar ? { beatsPerBar: perBar, starts: trackBars(salience, perBar) } : trackMeter(salience);
+    barMeters = meterMap(starts[0] === 0 ? starts : [0, ...starts], beatsPerBar);
+  } else {
+    const first = meters.length === 1 && perBar !== undefined ? authorBarBeat(salience, perBar) : 0;
+    if (first === 0) return piece;
+    barMeters = [{ beat: 0, numerator: first, denominator: 4 }, { ...meters[0], beat: first }];
+  }
+  const tracked = pieceFromBeats(notes, tempos, barMeters, 'grid', source);
   return lead > 0 ? shiftSeconds(tracked, -tempoMapSeconds(tempos, lead)) : tracked;
 }
 

@@ -24,6 +24,7 @@ describe.skipIf(skipWithoutData)('grid-pop round trip', () => {
       // DAW files: the music sits on the file's own beats, so the grid is not moved
       expect(gridPhase(piece.notes), f).toBe(0);
       expect(piece.beats[0], f).toBe(0);
+      expect(piece.meters[0], f).toEqual({ beat: 0, numerator: 4, denominator: 4 });
     }
   });
 

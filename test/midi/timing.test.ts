@@ -138,6 +138,23 @@ describe('grid or performance', () => {
     expect(piece.notes[0].onsetBeat).toBe(0);
   });
 
+  it('a 4/4 grid file whose chords change a beat after its bar lines gets its bar lines moved, bar length kept', () => {
+    // a one-beat pickup on tick 0, then the song: its bars start on file beats 1, 5, 9 ...
+    const pickup: SimpleNote = { pitch: 67, start: 0, duration: PPQ, velocity: 60 };
+    const notes = [pickup, ...song().map((n) => ({ ...n, start: n.start + PPQ }))];
+    const piece = importMidi(smf([[{ tick: 0, kind: 'tempo', bpm: 120 }, ...noteEvents(notes)]]), 'pickup.mid');
+    expect(piece.timing).toBe('grid');
+    expect(piece.beats[0]).toBe(0);
+    expect(piece.meters).toEqual([
+      { beat: 0, numerator: 1, denominator: 4 },
+      { beat: 1, numerator: 4, denominator: 4 },
+    ]);
+    expect(piece.downbeats.slice(0, 4)).toEqual([0, 0.5, 2.5, 4.5]);
+    const report = checkRoundTrip(piece, loadVocab());
+    expect(report.lost).toBe(0);
+    expect(report.idempotent).toBe(true);
+  });
+
   it('gridShares counts onsets near 16ths and 16th triplets', () => {
     expect(gridShares([], 480)).toEqual({ grid: 1, sixteenths: 1 });
     expect(gridShares([0, 120, 240, 360], 480)).toEqual({ grid: 1, sixteenths: 1 });
