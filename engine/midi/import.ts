@@ -4,10 +4,15 @@
 
 import midiPkg from '@tonejs/midi';
 import { InputError, messageOf } from '../errors.js';
-import { barStarts, secondsToBeats } from '../piece/beat-map.js';
+import { barBeats, barStarts, secondsToBeats, tempoMapSeconds } from '../piece/beat-map.js';
 import { pieceFromBeats } from '../piece/from-beats.js';
 import { compareNotes, type MeterEvent, type Note, type Piece, type SourceInfo, type TempoEvent, type TrackInfo } from '../piece/piece.js';
+import { authorBarBeat } from '../beats/bar-phase.js';
+import { trackBars } from '../beats/bars.js';
+import { downbeatSalience } from '../beats/downbeats.js';
 import { isOnGrid } from '../beats/grid.js';
+import { gridPhase } from '../beats/grid-phase.js';
+import { trackMeter } from '../beats/meter.js';
 import { trackBeats } from '../beats/track.js';
 import { fileContent, type FileContent } from './file-content.js';
 import { readSmf, type Smf } from './read-smf.js';
@@ -86,16 +91,51 @@ export function importMidi(bytes: Uint8Array, name: string): Piece {
 type Timed = Omit<Piece, 'source'>;
 
 function gridPiece(content: FileContent, tidy: TickNote[], ppq: number, source: SourceInfo): Piece {
-  const rawTempos: TempoEvent[] = content.tempos.map((t) => ({ beat: t.ticks / ppq, bpm: t.bpm }));
-  if (rawTempos.length === 0 || rawTempos[0].beat > 0) rawTempos.unshift({ beat: 0, bpm: 120 });
+  const fileNotes = tidy.map((n) => ({ pitch: n.pitch, velocity: n.velocity, onsetBeat: n.start / ppq, offsetBeat: n.end / ppq }));
+  // The music's beat k sits at file beat k + shift; the piece starts one beat before the
+  // file's first music beat, so file beat b becomes piece beat b + lead.
+  const shift = gridPhase(fileNotes) / 4;
+  const lead = shift > 0 ? 1 - shift : 0;
+  const rawTempos: TempoEvent[] = content.tempos.map((t) => ({ beat: t.ticks / ppq + lead, bpm: t.bpm }));
+  if (rawTempos.length === 0 || rawTempos[0].beat > lead) rawTempos.unshift({ beat: lead, bpm: 120 });
+  if (lead > 0) rawTempos.unshift({ beat: 0, bpm: rawTempos[0].bpm });
   const rawMeters: MeterEvent[] = content.meters.map((s) => ({ beat: s.ticks / ppq, numerator: s.numerator, denominator: s.denominator }));
   if (rawMeters.length === 0 || rawMeters[0].beat > 0) rawMeters.unshift({ beat: 0, numerator: 4, denominator: 4 });
   // Dedupe first: two events at one tick would give a zero-length tempo segment,
   // and tempoMapSeconds stops at the first such segment (every note at 0 s).
   const tempos = dedupeTempos(rawTempos);
   const meters = dedupeMeters(rawMeters);
-  const notes = tidy.map((n) => ({ pitch: n.pitch, velocity: n.velocity, onsetBeat: n.start / ppq, offsetBeat: n.end / ppq }));
-  return pieceFromBeats(notes, tempos, meters, 'grid', source);
+  const notes = fileNotes.map((n) => ({ ...n, onsetBeat: n.onsetBeat + lead, offsetBeat: n.offsetBeat + lead }));
+  const piece = pieceFromBeats(notes, tempos, meters, 'grid', source);
+  // Bar lines: the author's, unless they miss the music's beats (a shifted grid) or make
+  // every beat a bar (only 1/4 time signatures state no bars; a 1/4 pickup before other
+  // meters is a real bar): then tracked as in a performance. One steady meter keeps its
+  // bar length, but its bar lines move to another beat where the music clearly has them.
+  const bar = barBeats(meters[0]);
+  const perBar = Number.isInteger(bar) && bar >= 2 ? bar : undefined;
+  const noBars = meters.every((m) => barBeats(m) < 2);
+  const salience = downbeatSalience(piece.beats, piece.notes);
+  let barMeters: MeterEvent[];
+  if (lead > 0 || noBars) {
+    const { beatsPerBar, starts } = perBar ? { beatsPerBar: perBar, starts: trackBars(salience, perBar) } : trackMeter(salience);
+    barMeters = meterMap(starts[0] === 0 ? starts : [0, ...starts], beatsPerBar);
+  } else {
+    const first = meters.length === 1 && perBar !== undefined ? authorBarBeat(salience, perBar) : 0;
+    if (first === 0) return piece;
+    barMeters = [{ beat: 0, numerator: first, denominator: 4 }, { ...meters[0], beat: first }];
+  }
+  const tracked = pieceFromBeats(notes, tempos, barMeters, 'grid', source);
+  return lead > 0 ? shiftSeconds(tracked, -tempoMapSeconds(tempos, lead)) : tracked;
+}
+
+/** The piece with every time in seconds moved by `dt` (the file's tick 0 back at 0 s). */
+function shiftSeconds(piece: Piece, dt: number): Piece {
+  return {
+    ...piece,
+    notes: piece.notes.map((n) => ({ ...n, onset: n.onset + dt, offset: n.offset + dt })),
+    beats: piece.beats.map((b) => b + dt),
+    downbeats: piece.downbeats.map((d) => d + dt),
+  };
 }
 
 function performancePiece(tempoMap: TempoMap, tidy: TickNote[]): Timed {

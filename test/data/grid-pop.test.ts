@@ -1,8 +1,9 @@
-// Every grid-pop file imports as a grid file and round-trips on the same beats and positions.
+// Every grid-pop file imports as a grid file on its own beat grid and round-trips on the same beats and positions.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gridPhase } from '../../engine/beats/grid-phase.js';
 import { importMidi } from '../../engine/midi/import.js';
 import { checkRoundTrip } from '../../engine/tokens/round-trip.js';
 import { loadVocab } from '../../engine/tokens/vocab.js';
@@ -20,6 +21,10 @@ describe.skipIf(skipWithoutData)('grid-pop round trip', () => {
       expect(piece.tempos.length, f).toBeGreaterThan(10);
       // 480 ticks per beat, 16th grid: onsets are exact multiples of a quarter beat
       expect(piece.notes.every((n) => Number.isInteger(n.onsetBeat * 4)), f).toBe(true);
+      // DAW files: the music sits on the file's own beats, so the grid is not moved
+      expect(gridPhase(piece.notes), f).toBe(0);
+      expect(piece.beats[0], f).toBe(0);
+      expect(piece.meters[0], f).toEqual({ beat: 0, numerator: 4, denominator: 4 });
     }
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridShares, isOnGrid } from '../../engine/beats/grid.js';
+import { gridPhase } from '../../engine/beats/grid-phase.js';
 import { importMidi } from '../../engine/midi/import.js';
 import { checkRoundTrip } from '../../engine/tokens/round-trip.js';
 import { loadVocab } from '../../engine/tokens/vocab.js';
@@ -101,6 +102,54 @@ describe('grid or performance', () => {
     // the bass notes open the bars
     const bassBeats = piece.notes.filter((n) => n.pitch < 45).map((n) => n.onsetBeat);
     for (const b of bassBeats) expect(Math.abs(b - 3 * Math.round(b / 3))).toBeLessThan(0.1);
+    const report = checkRoundTrip(piece, loadVocab());
+    expect(report.lost).toBe(0);
+    expect(report.idempotent).toBe(true);
+  });
+
+  it('a grid file whose music sits an 8th late on its tick grid gets its beats and bars moved onto the music', () => {
+    const late = song().map((n) => ({ ...n, start: n.start + PPQ / 2 }));
+    expect(gridPhase(late.map((n) => ({ ...n, velocity: n.velocity ?? 64, onsetBeat: n.start / PPQ, offsetBeat: (n.start + n.duration) / PPQ })))).toBe(2);
+    const piece = importMidi(smf([[{ tick: 0, kind: 'tempo', bpm: 120 }, ...noteEvents(late)]]), 'late.mid');
+    expect(piece.timing).toBe('grid');
+    expect(pieceProblems(piece)).toEqual([]);
+    // the piece starts half a beat before the file: the chords fall on whole beats
+    for (const n of piece.notes.filter((x) => x.pitch < 55)) expect(Number.isInteger(n.onsetBeat)).toBe(true);
+    // seconds stay the file's (120 BPM: tick 240 is 0.25 s), and the beats fall on the chords
+    const first = piece.notes.reduce((m, n) => Math.min(m, n.onset), Infinity);
+    expect(first).toBeCloseTo(0.25, 9);
+    expect(piece.beats.some((b) => Math.abs(b - 0.25) < 1e-9)).toBe(true);
+    // bars start where the roots change: every 4 beats from the first chord
+    const bars = piece.downbeats.filter((d) => d >= first - 1e-9 && d < 8 * 2);
+    expect(bars.map((d) => Math.round((d - 0.25) / 2))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(piece.meters[piece.meters.length - 1].numerator).toBe(4);
+    const report = checkRoundTrip(piece, loadVocab());
+    expect(report.lost).toBe(0);
+    expect(report.maxOnsetErrorSteps).toBe(0);
+    expect(report.idempotent).toBe(true);
+  });
+
+  it('a grid file whose music sits on its beats keeps its grid', () => {
+    const notes = song();
+    expect(gridPhase(notes.map((n) => ({ ...n, velocity: n.velocity ?? 64, onsetBeat: n.start / PPQ, offsetBeat: (n.start + n.duration) / PPQ })))).toBe(0);
+    const piece = importMidi(smf([[{ tick: 0, kind: 'tempo', bpm: 120 }, ...noteEvents(notes)]]), 'on.mid');
+    expect(piece.beats[0]).toBe(0);
+    expect(piece.downbeats.slice(0, 3)).toEqual([0, 2, 4]);
+    expect(piece.notes[0].onsetBeat).toBe(0);
+  });
+
+  it('a 4/4 grid file whose chords change a beat after its bar lines gets its bar lines moved, bar length kept', () => {
+    // a one-beat pickup on tick 0, then the song: its bars start on file beats 1, 5, 9 ...
+    const pickup: SimpleNote = { pitch: 67, start: 0, duration: PPQ, velocity: 60 };
+    const notes = [pickup, ...song().map((n) => ({ ...n, start: n.start + PPQ }))];
+    const piece = importMidi(smf([[{ tick: 0, kind: 'tempo', bpm: 120 }, ...noteEvents(notes)]]), 'pickup.mid');
+    expect(piece.timing).toBe('grid');
+    expect(piece.beats[0]).toBe(0);
+    expect(piece.meters).toEqual([
+      { beat: 0, numerator: 1, denominator: 4 },
+      { beat: 1, numerator: 4, denominator: 4 },
+    ]);
+    expect(piece.downbeats.slice(0, 4)).toEqual([0, 0.5, 2.5, 4.5]);
     const report = checkRoundTrip(piece, loadVocab());
     expect(report.lost).toBe(0);
     expect(report.idempotent).toBe(true);
