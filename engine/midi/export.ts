@@ -6,10 +6,17 @@ import type { Piece } from '../piece/piece.js';
 
 const { Midi } = midiPkg;
 export const EXPORT_PPQ = 480;
+/**
+ * Says that the file's beat and bar grid was placed on purpose (by this app, from its own
+ * beats and bars): import keeps it as it is instead of checking it against the music,
+ * so a piece written and read again gives the same bars and tokens.
+ */
+export const GRID_STATED = 'MusER Studio: beats and bars as written';
 
 export function exportMidi(piece: Piece): Uint8Array {
   const midi = new Midi();
   midi.header.name = piece.source.name;
+  midi.header.meta.push({ type: 'text', text: GRID_STATED, ticks: 0 });
   midi.header.tempos = piece.tempos.map((t) => ({ ticks: Math.round(t.beat * EXPORT_PPQ), bpm: t.bpm }));
   midi.header.timeSignatures = piece.meters.map((m) => ({ ticks: Math.round(m.beat * EXPORT_PPQ), timeSignature: [m.numerator, m.denominator] }));
   midi.header.update();

@@ -21,12 +21,14 @@ export interface FileContent {
   tracks: FileTrack[];
   tempos: { ticks: number; bpm: number }[];
   meters: { ticks: number; numerator: number; denominator: number }[];
+  /** Text events of every track, in file order. */
+  texts: string[];
 }
 
 type NoteEvent = Extract<SmfEvent, { type: 'noteOn' | 'noteOff' }>;
 
 export function fileContent(smf: Smf): FileContent {
-  const content: FileContent = { tracks: [], tempos: [], meters: [] };
+  const content: FileContent = { tracks: [], tempos: [], meters: [], texts: [] };
   const parts = smf.tracks.flatMap(splitByInstrument);
   parts.forEach((events, i) => {
     const notes = pairNotes(events);
@@ -55,6 +57,7 @@ function readMeta(events: readonly SmfEvent[], content: FileContent): void {
   for (const e of events) {
     if (e.type === 'tempo') content.tempos.push({ ticks: e.tick, bpm: 60_000_000 / e.microsecondsPerBeat });
     else if (e.type === 'meter') content.meters.push({ ticks: e.tick, numerator: e.numerator, denominator: e.denominator });
+    else if (e.type === 'text') content.texts.push(e.text);
   }
 }
 

@@ -14,6 +14,7 @@ import { isOnGrid } from '../beats/grid.js';
 import { gridPhase } from '../beats/grid-phase.js';
 import { trackMeter } from '../beats/meter.js';
 import { trackBeats } from '../beats/track.js';
+import { GRID_STATED } from './export.js';
 import { fileContent, type FileContent } from './file-content.js';
 import { readSmf, type Smf } from './read-smf.js';
 import { applySustain, type PedalEvent, type TickNote } from './sustain.js';
@@ -94,7 +95,8 @@ function gridPiece(content: FileContent, tidy: TickNote[], ppq: number, source: 
   const fileNotes = tidy.map((n) => ({ pitch: n.pitch, velocity: n.velocity, onsetBeat: n.start / ppq, offsetBeat: n.end / ppq }));
   // The music's beat k sits at file beat k + shift; the piece starts one beat before the
   // file's first music beat, so file beat b becomes piece beat b + lead.
-  const shift = gridPhase(fileNotes) / 4;
+  const stated = content.texts.includes(GRID_STATED);
+  const shift = stated ? 0 : gridPhase(fileNotes) / 4;
   const lead = shift > 0 ? 1 - shift : 0;
   const rawTempos: TempoEvent[] = content.tempos.map((t) => ({ beat: t.ticks / ppq + lead, bpm: t.bpm }));
   if (rawTempos.length === 0 || rawTempos[0].beat > lead) rawTempos.unshift({ beat: lead, bpm: 120 });
@@ -116,11 +118,11 @@ function gridPiece(content: FileContent, tidy: TickNote[], ppq: number, source: 
   const noBars = meters.every((m) => barBeats(m) < 2);
   const salience = downbeatSalience(piece.beats, piece.notes);
   let barMeters: MeterEvent[];
-  if (lead > 0 || noBars) {
+  if (lead > 0 || (noBars && !stated)) {
     const { beatsPerBar, starts } = perBar ? { beatsPerBar: perBar, starts: trackBars(salience, perBar) } : trackMeter(salience);
     barMeters = meterMap(starts[0] === 0 ? starts : [0, ...starts], beatsPerBar);
   } else {
-    const first = meters.length === 1 && perBar !== undefined ? authorBarBeat(salience, perBar) : 0;
+    const first = !stated && meters.length === 1 && perBar !== undefined ? authorBarBeat(salience, perBar) : 0;
     if (first === 0) return piece;
     barMeters = [{ beat: 0, numerator: first, denominator: 4 }, { ...meters[0], beat: first }];
   }

@@ -30,7 +30,8 @@ export type SmfEvent =
   | { tick: number; type: 'program'; channel: number; program: number }
   | { tick: number; type: 'tempo'; microsecondsPerBeat: number }
   | { tick: number; type: 'meter'; numerator: number; denominator: number }
-  | { tick: number; type: 'trackName'; text: string };
+  | { tick: number; type: 'trackName'; text: string }
+  | { tick: number; type: 'text'; text: string };
 
 export interface Smf {
   header: SmfHeader;
@@ -157,6 +158,8 @@ function dataByte(r: ByteReader, what: string, at: number): number {
 
 function metaEvent(type: number, data: ByteReader, length: number, at: number, tick: number): SmfEvent | null {
   switch (type) {
+    case 0x01:
+      return { tick, type: 'text', text: data.ascii(length, 'a text event') };
     case 0x03:
       return { tick, type: 'trackName', text: data.ascii(length, 'a track name') };
     case 0x51:
