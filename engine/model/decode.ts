@@ -6,6 +6,8 @@
 // within its bar, as the tokenizer writes them: one that went back would stack notes on an
 // earlier onset. A real piece's latents carry its positions, and there forcing the choice
 // turns one misread position into a shifted bar line, so transfers decode freely.
+// Given tokens (a piece being continued) are read, not sampled, so what follows them is
+// decoded in their context.
 // The decoder is recurrent (linear attention), so each token costs the same.
 // Past the training crop it starts afresh, as the encoder's windows do (windows.ts): the
 // window's first token is predicted from the emotion token at position 0, so positions
@@ -33,6 +35,8 @@ export interface DecodeInput {
   fullLength?: boolean;
   /** Never move a position token back within its bar (for latents sampled from the prior). */
   forwardOnly?: boolean;
+  /** Tokens 1.. every item takes as they are rather than sampling them (a piece being continued). */
+  given?: readonly (readonly number[])[];
 }
 
 /** The tokens of one decoding step: one per item, null for items already finished. */
@@ -132,16 +136,17 @@ export async function decodeLatents(
     const latentT = float32(latent, [B, D]);
     const { hidden, typeLogits } = await stepper.step(int64(prev, [B, TOKEN_FIELDS]), latentT, (t - 1) % window);
 
-    for (let b = 0; b < B; b++) typeOf[b] = done[b] ? PAD : sampleIndex(typeLogits, b * nTypes, nTypes, bannedTypes, typeDraw, rngs[b]);
-    const needHeads = typeOf.some((ty, b) => !done[b] && CARRIES[types[ty]]);
+    const given = input.given && t < input.given.length ? input.given[t] : undefined;
+    for (let b = 0; b < B; b++) typeOf[b] = done[b] ? PAD : given ? given[TYPE] : sampleIndex(typeLogits, b * nTypes, nTypes, bannedTypes, typeDraw, rngs[b]);
+    const needHeads = !given && typeOf.some((ty, b) => !done[b] && CARRIES[types[ty]]);
     const logits = needHeads ? await graphs.decoderHeads(hidden, latentT, int64(typeOf, [B])) : [];
 
     const step: DecodeStep = { index: t, tokens: new Array(B).fill(null) };
     for (let b = 0; b < B; b++) {
       if (done[b]) continue;
-      let token = new Array<number>(TOKEN_FIELDS).fill(PAD);
+      let token = given ? [...given] : new Array<number>(TOKEN_FIELDS).fill(PAD);
       token[TYPE] = typeOf[b];
-      const carried = CARRIES[types[typeOf[b]]] ?? [];
+      const carried = given ? [] : CARRIES[types[typeOf[b]]] ?? [];
       heads.forEach((h, k) => {
         if (carried.includes(h.name)) token[h.field] = sampleIndex(logits[k], b * h.size, h.size, h.field === BAR_BEAT ? behind(position[b]) : [PAD], h.draw, rngs[b]);
       });

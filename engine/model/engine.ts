@@ -7,6 +7,8 @@ import type { Quadrant } from '../tokens/tokenize.js';
 import { loadVocab, type Vocab } from '../tokens/vocab.js';
 import type { DecodeStep } from './decode.js';
 import { DecodeQueue, type WorkerInfo } from './decode-queue.js';
+import { ModelUnavailable } from '../errors.js';
+import type { GivenPiece } from './jobs.js';
 import { estimateEmotion, QUADRANTS, type EmotionEstimate } from './emotion.js';
 import { encodeTokens, type Encoding } from './encoding.js';
 import type { Graphs } from './graphs.js';
@@ -15,7 +17,7 @@ import { MAX_GUIDANCE, priorGuidance, trainingCrop, type Manifest } from './mani
 import type { Fallback, Provider } from './providers.js';
 import { randomSeed } from './rng.js';
 import { samplingOf, type SamplingPlan } from './sampling.js';
-import { DEFAULT_ALIGNMENT, transferLatents, type Alignment, type Element } from './transfer.js';
+import { DEFAULT_ALIGNMENT, ELEMENTS, transferLatents, type Alignment, type Element } from './transfer.js';
 
 export interface EngineOptions {
   dir?: string;
@@ -68,6 +70,28 @@ export interface GenerateOptions {
   maxBars?: number;
   count?: number;
   /** Classifier-free guidance scale for the prior (1 = none); default the manifest's. */
+  guidance?: number;
+}
+
+export interface RemoodOptions {
+  /** The quadrant the prior samples the chosen elements for. */
+  quadrant: Quadrant;
+  elements: readonly Element[];
+  /** Which of A's tokens may change (a passage, see tokens/bar-range.ts); default all. */
+  only?: readonly boolean[];
+  /** Whose emotion conditions the decoder: A's (default, as in transfer) or a quadrant / none. */
+  emotion?: EmotionChoice;
+  /** Classifier-free guidance scale for the prior (1 = none); default the manifest's. */
+  guidance?: number;
+}
+
+export interface ContinueOptions {
+  quadrant: Quadrant;
+  /** Tokens to add after A's (the latent length of the new bars). */
+  tokens: number;
+  /** Stop each variation when bar maxBars + 1 would start (A's bars and the new ones). */
+  maxBars: number;
+  count?: number;
   guidance?: number;
 }
 
@@ -142,29 +166,72 @@ export class Engine {
   /** A rearranged with the chosen elements' latent slices from B. */
   transfer(a: Encoding, b: Encoding, t: TransferOptions, options: DecodeOptions = {}): Promise<Decoded> {
     const mixed = transferLatents(a, b, t.elements, t.align ?? DEFAULT_ALIGNMENT, this.manifest, t.only);
-    const choice = t.emotion ?? 'A';
-    const emotion = choice === 'A' ? a.emotion : choice === 'B' ? b.emotion : this.vocab.id('emotion', choice);
-    return this.decode(mixed, a.length, emotion, options);
+    return this.decode(mixed, a.length, this.emotionOf(t.emotion ?? 'A', a.emotion, b.emotion), options);
   }
 
   /** `count` variations from the prior for a quadrant, decoded together as one batch. */
   async generate(g: GenerateOptions, options: DecodeOptions = {}): Promise<Decoded> {
-    if (!QUADRANTS.includes(g.quadrant)) throw new RangeError(`quadrant must be one of ${QUADRANTS.join(', ')}`);
     if (!(Number.isInteger(g.tokens) && g.tokens >= 2)) throw new RangeError(`tokens must be a whole number >= 2, got ${g.tokens}`);
-    const scale = g.guidance ?? priorGuidance(this.manifest);
-    if (!(scale >= 0 && scale <= MAX_GUIDANCE)) throw new RangeError(`guidance must be in [0, ${MAX_GUIDANCE}], got ${g.guidance}`);
+    return this.sample(g.quadrant, g.tokens, g.count ?? 1, g.guidance, g.maxBars, undefined, options);
+  }
+
+  /** A with the chosen elements' codes drawn anew by the prior for a quadrant, every other code A's own. */
+  remood(a: Encoding, r: RemoodOptions, options: DecodeOptions = {}): Promise<Decoded> {
+    const books = this.perElementBooks('re-mood');
+    const chosen = new Set(r.elements.map((e) => ELEMENTS.indexOf(e)));
+    const keep = new Uint8Array(a.length * books).fill(1);
+    for (let t = 0; t < a.length; t++) if (!r.only || r.only[t]) for (const k of chosen) keep[t * books + k] = 0;
+    const emotion = this.emotionOf(r.emotion ?? 'A', a.emotion, a.emotion);
+    // fresh position codes may step back in a bar as the prior's own do; A's own decode freely, as transfers
+    const forwardOnly = r.elements.includes('bar-beat');
+    return this.sample(r.quadrant, a.length, 1, r.guidance, undefined, { codes: a.codes, keep, quantized: a.quantized, emotion, forwardOnly }, options);
+  }
+
+  /** A followed by new bars the prior writes for a quadrant, primed with A's codes; the decoder reads A's tokens first. */
+  continue(a: Encoding, c: ContinueOptions, options: DecodeOptions = {}): Promise<Decoded> {
+    const books = this.perElementBooks('continue');
+    if (!(Number.isInteger(c.tokens) && c.tokens >= 1)) throw new RangeError(`tokens must be a whole number >= 1, got ${c.tokens}`);
+    const own = a.slots[a.length - 1]?.type === 'EOS' ? a.length - 1 : a.length; // A's EOS gives way to the new bars
+    const given = {
+      codes: a.codes.subarray(0, own * books),
+      keep: new Uint8Array(own * books).fill(1),
+      quantized: a.quantized.subarray(0, own * this.graphs.dims),
+      tokens: a.tokens.slice(0, own),
+      forwardOnly: true,
+    };
+    return this.sample(c.quadrant, own + c.tokens, c.count ?? 1, c.guidance, c.maxBars, given, options);
+  }
+
+  /** The prior's codes for a quadrant (some given), decoded: generate, re-mood and continue. */
+  private async sample(quadrant: Quadrant, length: number, count: number, guidance: number | undefined, maxBars: number | undefined, given: GivenPiece | undefined, options: DecodeOptions): Promise<Decoded> {
+    if (!QUADRANTS.includes(quadrant)) throw new RangeError(`quadrant must be one of ${QUADRANTS.join(', ')}, got ${quadrant}`);
+    const scale = guidance ?? priorGuidance(this.manifest);
+    if (!(scale >= 0 && scale <= MAX_GUIDANCE)) throw new RangeError(`guidance must be in [0, ${MAX_GUIDANCE}], got ${guidance}`);
     const seed = options.seed ?? randomSeed();
     const job = {
       kind: 'generate' as const,
-      emotion: this.vocab.id('emotion', g.quadrant),
-      count: g.count ?? 1,
-      length: g.tokens,
-      maxBars: g.maxBars,
+      emotion: this.vocab.id('emotion', quadrant),
+      count,
+      length,
+      maxBars,
       sampling: samplingOf(options.sampling),
       guidance: { scale, free: this.vocab.id('emotion', 'none') },
       seed,
+      given,
     };
     return { sequences: await this.queue.run(job, this.hooks(options)), seed };
+  }
+
+  /** Codebooks per element, which re-mood and continue need (one shared codebook mixes the elements). */
+  private perElementBooks(what: string): number {
+    const { kind, count } = this.manifest.codebooks;
+    if (kind !== 'per-element') throw new ModelUnavailable(`${what} needs models with a codebook per element; these have ${kind} codebooks`);
+    return count;
+  }
+
+  /** The emotion field value an EmotionChoice names. */
+  private emotionOf(choice: EmotionChoice, a: number, b: number): number {
+    return choice === 'A' ? a : choice === 'B' ? b : this.vocab.id('emotion', choice);
   }
 
   /** Release the sessions and stop the worker; the next Engine.open loads afresh. */

@@ -4,7 +4,8 @@
 import type { Vocab } from '../tokens/vocab.js';
 import { decodeLatents, type DecodeHooks, type DecodeInput } from './decode.js';
 import type { Graphs } from './graphs.js';
-import { sampleCodes, type Guidance } from './prior.js';
+import type { Manifest } from './manifest.js';
+import { sampleCodes, type GivenCodes, type Guidance } from './prior.js';
 import type { Fallback, Provider } from './providers.js';
 import { xorshift32 } from './rng.js';
 import type { SamplingPlan } from './sampling.js';
@@ -26,6 +27,19 @@ export interface GenerateJob {
   guidance: Guidance;
   seed: number;
   maxBars?: number;
+  /** A piece's own codes the prior reads rather than draws (re-mood, continue). */
+  given?: GivenPiece;
+}
+
+/** What a piece gives a generation: the prior keeps its codes where `keep` says, the decoder its latents there, and its `tokens` (1..) as they are. */
+export interface GivenPiece extends GivenCodes {
+  /** [length, dims] the piece's quantized latents; kept codes decode from exactly these. */
+  quantized: Float32Array;
+  /** Conditions the decoder in place of the job's emotion (re-mood decodes under A's own by default). */
+  emotion?: number;
+  tokens?: number[][];
+  /** As the prior's own music: position tokens only move forward (continue); re-mood decodes freely, as transfers do. */
+  forwardOnly: boolean;
 }
 
 export type Job = DecodeJob | GenerateJob;
@@ -41,6 +55,9 @@ export type FromWorker =
   | { kind: 'aborted'; id: number }
   | { kind: 'error'; id: number; message: string };
 
+/** The prior draws from streams of its own, so the decoder's draws (stream b, as a decode job's) do not depend on how many codes were drawn: a re-mood decodes like A's reconstruction up to the first code it changed. */
+const PRIOR_STREAMS = 1 << 16;
+
 /** Variation b draws from stream b of the seed, so it does not depend on the batch size. */
 export async function runJob(graphs: Graphs, vocab: Vocab, job: Job, hooks: DecodeHooks): Promise<number[][][]> {
   if (job.kind === 'decode') {
@@ -48,8 +65,36 @@ export async function runJob(graphs: Graphs, vocab: Vocab, job: Job, hooks: Deco
     return decodeLatents(graphs, vocab, job.input, rngs, hooks);
   }
   const rngs = Array.from({ length: job.count }, (_, b) => xorshift32(job.seed, b));
+  const priorRngs = Array.from({ length: job.count }, (_, b) => xorshift32(job.seed, PRIOR_STREAMS + b));
   const emotion = new Array<number>(job.count).fill(job.emotion);
-  const codes = await sampleCodes(graphs, emotion, job.length, job.sampling, rngs, hooks, job.guidance);
+  const given = job.given;
+  const codes = await sampleCodes(graphs, emotion, job.length, job.sampling, priorRngs, hooks, job.guidance, given && padGiven(given, job.length, graphs.manifest.codebooks.count));
   const latents = await graphs.dequantize(codes, job.count, job.length);
-  return decodeLatents(graphs, vocab, { latents, batch: job.count, length: job.length, emotion, sampling: job.sampling, maxBars: job.maxBars, forwardOnly: true }, rngs, hooks);
+  if (given) keepGivenLatents(latents, given, job.count, job.length, graphs.manifest);
+  const decodeEmotion = new Array<number>(job.count).fill(given?.emotion ?? job.emotion);
+  const input = { latents, batch: job.count, length: job.length, emotion: decodeEmotion, sampling: job.sampling, maxBars: job.maxBars, forwardOnly: given?.forwardOnly ?? true, given: given?.tokens };
+  return decodeLatents(graphs, vocab, input, rngs, hooks);
+}
+
+/** The given codes over the job's whole length: positions past the piece's are all drawn. */
+function padGiven(given: GivenCodes, length: number, books: number): GivenCodes {
+  const codes = new Int32Array(length * books);
+  const keep = new Uint8Array(length * books);
+  codes.set(given.codes.subarray(0, Math.min(given.codes.length, codes.length)));
+  keep.set(given.keep.subarray(0, Math.min(given.keep.length, keep.length)));
+  return { codes, keep };
+}
+
+/** Where a code was kept, the piece's own latent slice, bit for bit (not its codebook entry read back). */
+function keepGivenLatents(latents: Float32Array, given: GivenPiece, count: number, length: number, manifest: Manifest): void {
+  const { dims, elements, layout } = manifest.latent;
+  const books = manifest.codebooks.count;
+  const givenLength = given.quantized.length / dims;
+  for (let t = 0; t < Math.min(length, givenLength); t++) {
+    elements.forEach((e, k) => {
+      if (given.keep[t * books + k] !== 1) return;
+      const [lo, hi] = layout[e];
+      for (let b = 0; b < count; b++) latents.set(given.quantized.subarray(t * dims + lo, t * dims + hi), (b * length + t) * dims + lo);
+    });
+  }
 }

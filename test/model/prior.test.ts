@@ -1,8 +1,9 @@
-// The prior's code sampling, with and without classifier-free guidance.
+// The prior's code sampling, with and without classifier-free guidance, some codes given, past the crop.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graphs } from '../../engine/model/graphs.js';
 import { loadGraphs } from '../../engine/model/load.js';
+import { trainingCrop } from '../../engine/model/manifest.js';
 import { sampleCodes } from '../../engine/model/prior.js';
 import { xorshift32 } from '../../engine/model/rng.js';
 import { samplingOf } from '../../engine/model/sampling.js';
@@ -42,5 +43,26 @@ describe.skipIf(noModels)(suite('prior sampling'), () => {
 
   it('guidance above 1 moves the codes away from plain conditional sampling', async () => {
     expect(await codes([q1, q3], 3)).not.toEqual(await codes([q1, q3]));
+  });
+
+  it('reads given codes as they are and draws only the others, each item the same given codes', async () => {
+    const books = graphs.manifest.codebooks.count;
+    const given = { codes: (await codes([q3])).map((c) => (c + 1) % graphs.manifest.codebooks.size), keep: new Uint8Array(LENGTH * books) };
+    for (let t = 0; t < LENGTH; t++) for (const k of [0, 4, 6]) given.keep[t * books + k] = 1;
+    const out = await sampleCodes(graphs, [q1, q1], LENGTH, plan, rngs(2), {}, { scale: 2, free: none }, given);
+    for (let b = 0; b < 2; b++)
+      for (let i = 0; i < LENGTH * books; i++) if (given.keep[i]) expect(out[b * LENGTH * books + i]).toBe(given.codes[i]);
+    // all given: nothing is drawn; none given: plain sampling
+    expect(await sampleCodes(graphs, [q1], LENGTH, plan, rngs(1), {}, undefined, { codes: given.codes, keep: new Uint8Array(LENGTH * books).fill(1) })).toEqual(given.codes);
+    expect(await sampleCodes(graphs, [q1], LENGTH, plan, rngs(1), {}, undefined, { codes: given.codes, keep: new Uint8Array(LENGTH * books) })).toEqual(await codes([q1]));
+  });
+
+  it('past the training crop goes on in fresh windows without changing the first', async () => {
+    const crop = trainingCrop(graphs.manifest);
+    const books = graphs.manifest.codebooks.count;
+    const long = await sampleCodes(graphs, [q3], crop + 40, plan, rngs(1), {});
+    expect(long).toHaveLength((crop + 40) * books);
+    expect(long.slice(0, crop * books)).toEqual(await sampleCodes(graphs, [q3], crop, plan, rngs(1), {}));
+    expect(long.every((c) => c >= 0 && c < graphs.manifest.codebooks.size)).toBe(true);
   });
 });
