@@ -17,7 +17,7 @@ import { MAX_GUIDANCE, priorGuidance, trainingCrop, type Manifest } from './mani
 import type { Fallback, Provider } from './providers.js';
 import { randomSeed } from './rng.js';
 import { samplingOf, type SamplingPlan } from './sampling.js';
-import { DEFAULT_ALIGNMENT, ELEMENTS, transferLatents, type Alignment, type Element } from './transfer.js';
+import { alignCovering, changedBars, DEFAULT_ALIGNMENT, defaultCover, ELEMENTS, transferLatents, type Alignment, type Cover, type Element } from './transfer.js';
 
 export interface EngineOptions {
   dir?: string;
@@ -60,6 +60,14 @@ export interface TransferOptions {
   emotion?: EmotionChoice;
   /** Which of A's tokens take B's slices (a passage, see tokens/bar-range.ts); default all. */
   only?: readonly boolean[];
+  /** How a B shorter than A covers it; default 'repeat' when B has fewer bars. */
+  cover?: Cover;
+}
+
+export interface Transferred extends Decoded {
+  cover: Cover;
+  /** A's bars (from 0) that took something of B. */
+  bars: number[];
 }
 
 export interface GenerateOptions {
@@ -163,10 +171,13 @@ export class Engine {
     return this.decode(a.quantized, a.length, a.emotion, options);
   }
 
-  /** A rearranged with the chosen elements' latent slices from B. */
-  transfer(a: Encoding, b: Encoding, t: TransferOptions, options: DecodeOptions = {}): Promise<Decoded> {
-    const mixed = transferLatents(a, b, t.elements, t.align ?? DEFAULT_ALIGNMENT, this.manifest, t.only);
-    return this.decode(mixed, a.length, this.emotionOf(t.emotion ?? 'A', a.emotion, b.emotion), options);
+  /** A rearranged with the chosen elements' latent slices from B; says how B covered A and which of A's bars changed. */
+  async transfer(a: Encoding, b: Encoding, t: TransferOptions, options: DecodeOptions = {}): Promise<Transferred> {
+    const cover = t.cover ?? defaultCover(a, b);
+    const alignment = alignCovering(a, b, t.align ?? DEFAULT_ALIGNMENT, cover);
+    const mixed = transferLatents(a, b, t.elements, alignment, this.manifest, t.only);
+    const decoded = await this.decode(mixed, a.length, this.emotionOf(t.emotion ?? 'A', a.emotion, b.emotion), options);
+    return { ...decoded, cover, bars: t.elements.length ? changedBars(a, alignment, t.only) : [] };
   }
 
   /** `count` variations from the prior for a quadrant, decoded together as one batch. */

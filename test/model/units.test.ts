@@ -9,7 +9,7 @@ import { noteStats } from '../../engine/model/note-stats.js';
 import { xorshift32 } from '../../engine/model/rng.js';
 import { drawFor, PAPER_SAMPLING, sampleIndex, samplingOf } from '../../engine/model/sampling.js';
 import { tokenSlots } from '../../engine/model/token-slots.js';
-import { alignTokens, ELEMENTS, transferLatents } from '../../engine/model/transfer.js';
+import { alignCovering, alignTokens, changedBars, defaultCover, ELEMENTS, transferLatents } from '../../engine/model/transfer.js';
 import { smallPiece, vocab } from './helpers.js';
 
 const SLICE = 16;
@@ -84,7 +84,7 @@ describe('token slots and alignment', () => {
     const a = fake(smallPiece(2), 0);
     const b = fake(smallPiece(1), 1000);
     expect(alignTokens(a, b, 'position')).toEqual(a.tokens.map((_, i) => (i < b.length ? i : -1)));
-    const mixed = transferLatents(a, b, ['pitch'], 'position', manifest);
+    const mixed = transferLatents(a, b, ['pitch'], alignTokens(a, b, 'position'), manifest);
     const [lo, hi] = manifest.latent.layout.pitch;
     const dims = manifest.latent.dims;
     expect(mixed[3 * dims + lo]).toBe(1003);
@@ -105,6 +105,38 @@ describe('token slots and alignment', () => {
     const t = smallPiece(1);
     const dense = fake([...t.slice(0, 7), t[3], ...t.slice(7)], 0);
     expect(alignTokens(b, dense, 'bar').slice(3, 8)).toEqual([3, 4, 5, 6, 8]);
+  });
+});
+
+describe('covering a long A with a short B', () => {
+  it("repeats B's bars in turn over every bar of A, aligned within each bar", () => {
+    const a = fake(smallPiece(5), 0);
+    const b = fake(smallPiece(2), 1000);
+    expect(defaultCover(a, b)).toBe('repeat');
+    expect(defaultCover(b, a)).toBe('span');
+    for (const align of ['position', 'bar', 'type'] as const) {
+      const map = alignCovering(a, b, align, 'repeat');
+      expect(changedBars(a, map), align).toEqual([0, 1, 2, 3, 4]);
+      a.slots.forEach((s, i) => {
+        if (map[i] < 0) return;
+        expect(b.slots[map[i]].bar, `${align} token ${i}`).toBe(s.bar % 2);
+        expect(b.slots[map[i]].type).toBe(s.type);
+      });
+      // the emotion token and EOS keep A's
+      expect([map[0], map[a.length - 1]]).toEqual([-1, -1]);
+    }
+    // smallPiece's bars have the same shape, so bar 2 of A takes B's bar 0 token for token
+    const map = alignCovering(a, b, 'type', 'repeat');
+    const barOf = (seq: typeof a, bar: number) => seq.slots.flatMap((s, i) => (s.bar === bar ? [i] : []));
+    expect(barOf(a, 2).map((i) => map[i])).toEqual(barOf(b, 0));
+  });
+
+  it("with 'span' only the bars B covers change, and a passage limits the bars", () => {
+    const a = fake(smallPiece(5), 0);
+    const b = fake(smallPiece(2), 1000);
+    expect(changedBars(a, alignCovering(a, b, 'bar', 'span'))).toEqual([0, 1]);
+    const only = a.slots.map((s) => s.bar === 3);
+    expect(changedBars(a, alignCovering(a, b, 'type', 'repeat'), only)).toEqual([3]);
   });
 });
 
