@@ -12,14 +12,13 @@ import { parseArgs } from 'node:util';
 import { estimateTokens } from '../engine/analysis/analysis.js';
 import { readEmopiaMeta } from '../engine/dataset/emopia.js';
 import { describe } from '../engine/descriptors/describe.js';
+import { samplingOf } from '../engine/inference/sampling.js';
 import { readPiece } from '../engine/io/read-piece.js';
 import { judge, openJudge } from '../engine/judge/judge.js';
-import { QUADRANTS } from '../engine/model/emotion.js';
-import { Engine } from '../engine/model/engine.js';
-import { priorGuidance } from '../engine/model/manifest.js';
-import { samplingOf } from '../engine/model/sampling.js';
+import { priorGuidance } from '../engine/onnx/manifest.js';
 import { sharedDataPath } from '../engine/paths.js';
-import type { Quadrant } from '../engine/tokens/tokenize.js';
+import { Engine } from '../engine/runner/engine.js';
+import { QUADRANTS, type Quadrant } from '../engine/tokens/quadrants.js';
 import { FIELDS } from '../engine/tokens/vocab.js';
 
 const { values } = parseArgs({ options: { 'per-quadrant': { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' } } });

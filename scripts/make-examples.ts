@@ -9,12 +9,12 @@
 // counting as 1 note per onset closer. The choice and its figures are printed; seeds are fixed.
 
 import { join } from 'node:path';
+import { noteStats } from '../engine/analysis/note-stats.js';
 import { writeMusic } from '../engine/cli/music-output.js';
-import { MOODS, QUADRANTS } from '../engine/model/emotion.js';
-import { Engine } from '../engine/model/engine.js';
-import { noteStats } from '../engine/model/note-stats.js';
 import { projectPath } from '../engine/paths.js';
-import { tokenSlots } from '../engine/model/token-slots.js';
+import { Engine } from '../engine/runner/engine.js';
+import { MOODS, QUADRANTS } from '../engine/tokens/quadrants.js';
+import { tokenSlots } from '../engine/tokens/token-slots.js';
 
 const BARS = 8;
 const CANDIDATES = 16;

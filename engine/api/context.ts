@@ -1,7 +1,7 @@
 // Everything an API call can reach, made once per door (the web server or the Electron
 // engine host) from the same parts, so the two doors behave alike.
 
-import type { Engine } from '../model/engine.js';
+import type { Engine } from '../runner/engine.js';
 import { ImportSandbox } from '../sandbox/import-sandbox.js';
 import { Studio } from '../studio/studio.js';
 import { exampleFiles } from '../workspace/examples.js';

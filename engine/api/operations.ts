@@ -2,15 +2,15 @@
 // Electron's IPC handlers and `muser serve`'s HTTP routes both dispatch through this
 // table, so no operation exists on only one side.
 
+import { ALIGNMENTS, ELEMENTS } from '../inference/latent-transfer.js';
 import { MAX_MIDI_BYTES } from '../midi/read-smf.js';
-import { QUADRANTS } from '../model/emotion.js';
-import { judgeAccuracy, MAX_GUIDANCE, priorGuidance, type JudgeAccuracy } from '../model/manifest.js';
-import { ALIGNMENTS, ELEMENTS } from '../model/transfer.js';
+import { judgeAccuracy, MAX_GUIDANCE, priorGuidance, type JudgeAccuracy } from '../onnx/manifest.js';
 import { chordSpans, type ChordSpan } from '../piece/chord-spans.js';
-import type { Piece } from '../piece/piece.js';
 import { MAX_BAR } from '../piece/passage.js';
+import type { Piece } from '../piece/piece.js';
 import { project, readAtlas, signature, type Atlas } from '../studio/atlas.js';
 import type { Studio } from '../studio/studio.js';
+import { QUADRANTS } from '../tokens/quadrants.js';
 import { loadVocab } from '../tokens/vocab.js';
 import { exampleFile, exampleNames } from '../workspace/examples.js';
 import { safeFileName } from '../workspace/file-names.js';

@@ -1,8 +1,9 @@
 // Music as tokens from a file the user names: a MIDI file (tokenized here) or a token
 // file (.json, as `muser tokenize` writes, which may carry an emotion token).
 
+import type { Quadrant } from '../tokens/quadrants.js';
 import { parseTokenFile, type TokenSequence } from '../tokens/token-file.js';
-import { tokenize, type Quadrant } from '../tokens/tokenize.js';
+import { tokenize } from '../tokens/tokenize.js';
 import type { Vocab } from '../tokens/vocab.js';
 import { readBytes, readPiece } from './read-piece.js';
 

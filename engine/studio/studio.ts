@@ -2,25 +2,25 @@
 // two things that make new pieces (rearranging A with elements of B, generating for a
 // quadrant). Encodings are cached per stored file, so views and jobs share them.
 
-import { messageOf, ModelUnavailable } from '../errors.js';
+import type { JobProgress } from '../api/jobs.js';
 import { describe } from '../descriptors/describe.js';
+import { messageOf, ModelUnavailable } from '../errors.js';
+import type { Encoding } from '../inference/encoding.js';
+import { latentCsv, latentReport, type LatentReport } from '../inference/latent-report.js';
+import type { Alignment, Element } from '../inference/latent-transfer.js';
 import { judge, openJudge, type EmotionEstimate } from '../judge/judge.js';
 import { emotionOverTime, type BarEmotion } from '../judge/over-time.js';
-import { MOODS } from '../model/emotion.js';
-import type { Encoding } from '../model/encoding.js';
-import { Engine, type EmotionChoice } from '../model/engine.js';
-import { priorGuidance } from '../model/manifest.js';
-import { latentCsv, latentReport, type LatentReport } from '../model/heatmap.js';
-import type { Alignment, Element } from '../model/transfer.js';
+import { priorGuidance } from '../onnx/manifest.js';
 import { endAtBar } from '../piece/end-at-bar.js';
 import { passageName, type BarRange } from '../piece/passage.js';
 import { pieceDuration, type Piece } from '../piece/piece.js';
+import { Engine, type EmotionChoice } from '../runner/engine.js';
 import { tokensInBars } from '../tokens/bar-range.js';
 import { detokenize } from '../tokens/detokenize.js';
+import { MOODS, type Quadrant } from '../tokens/quadrants.js';
 import type { TokenSequence } from '../tokens/token-file.js';
-import { tokenize, type Quadrant } from '../tokens/tokenize.js';
+import { tokenize } from '../tokens/tokenize.js';
 import { FIELDS, type Vocab } from '../tokens/vocab.js';
-import type { JobProgress } from '../api/jobs.js';
 import type { LibraryItem } from '../workspace/library.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { latentView, type LatentView } from './latent-view.js';

@@ -1,9 +1,9 @@
 // The decoding worker: requests queue first in, first out, and cancelling stops the work.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DecodeQueue } from '../../engine/model/decode-queue.js';
-import { Engine } from '../../engine/model/engine.js';
-import { samplingOf } from '../../engine/model/sampling.js';
+import { samplingOf } from '../../engine/inference/sampling.js';
+import { DecodeQueue } from '../../engine/runner/decode-queue.js';
+import { Engine } from '../../engine/runner/engine.js';
 import { MODEL_DIR, noModels, smallPiece, suite } from './helpers.js';
 
 const abortedAfter = (ms: number) => AbortSignal.timeout(ms);

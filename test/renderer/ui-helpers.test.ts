@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiCallError, accessToken, createClient, httpTransport } from '../../renderer/src/lib/api.js';
 import { fileNameFor, formatClock, formatDuration, problemText } from '../../renderer/src/lib/format.js';
 import { isTextEntry, keyCommand } from '../../renderer/src/lib/keys.js';
-import { judgeAccuracy, type Manifest } from '../../engine/model/manifest.js';
+import { judgeAccuracy, type Manifest } from '../../engine/onnx/manifest.js';
 import { pitchName } from '../../engine/piece/piece.js';
 import { judgeTrust } from '../../renderer/src/lib/judge-trust.js';
 import { dueUntil, firstNoteFrom, isBlackKey, notesEnd } from '../../renderer/src/lib/notes.js';

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { estimateTokens } from '../../analysis/analysis.js';
 import { openJudge } from '../../judge/judge.js';
-import { requireString, UsageError, type Command } from '../command.js';
-import { MAX_GUIDANCE, priorGuidance } from '../../model/manifest.js';
+import { MAX_GUIDANCE, priorGuidance } from '../../onnx/manifest.js';
 import { FIELDS } from '../../tokens/vocab.js';
+import { requireString, type Command, UsageError } from '../command.js';
 import { MODEL_HELP, MODEL_OPTIONS, number, openEngine, quadrantArg, SAMPLING_HELP, SAMPLING_OPTIONS, samplingArgs, wholeNumber } from '../model-args.js';
 import { writeMusic } from '../music-output.js';
 

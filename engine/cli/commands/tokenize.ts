@@ -1,8 +1,9 @@
 import { readPiece } from '../../io/read-piece.js';
+import type { Quadrant } from '../../tokens/quadrants.js';
 import { formatTokenFile } from '../../tokens/token-file.js';
-import { tokenize, type Quadrant } from '../../tokens/tokenize.js';
+import { tokenize } from '../../tokens/tokenize.js';
 import { loadVocab } from '../../tokens/vocab.js';
-import { requireString, UsageError, type Command } from '../command.js';
+import { requireString, type Command, UsageError } from '../command.js';
 import { writeOutput } from '../output.js';
 
 export const QUADRANTS: Quadrant[] = ['Q1', 'Q2', 'Q3', 'Q4'];

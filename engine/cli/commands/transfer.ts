@@ -1,13 +1,13 @@
 import { basename } from 'node:path';
-import { readTokens } from '../../io/read-tokens.js';
-import { passageName, type BarRange } from '../../piece/passage.js';
-import { tokensInBars } from '../../tokens/bar-range.js';
-import type { EmotionChoice } from '../../model/engine.js';
-import { QUADRANTS } from '../../model/emotion.js';
-import { ALIGNMENTS, DEFAULT_ALIGNMENT, ELEMENTS, type Alignment, type Element } from '../../model/transfer.js';
 import { estimateTokens } from '../../analysis/analysis.js';
+import { ALIGNMENTS, DEFAULT_ALIGNMENT, ELEMENTS, type Alignment, type Element } from '../../inference/latent-transfer.js';
+import { readTokens } from '../../io/read-tokens.js';
 import { openJudge } from '../../judge/judge.js';
-import { requireString, UsageError, type Command } from '../command.js';
+import { passageName, type BarRange } from '../../piece/passage.js';
+import type { EmotionChoice } from '../../runner/engine.js';
+import { tokensInBars } from '../../tokens/bar-range.js';
+import { QUADRANTS } from '../../tokens/quadrants.js';
+import { requireString, type Command, UsageError } from '../command.js';
 import { MODEL_HELP, MODEL_OPTIONS, openEngine, SAMPLING_HELP, SAMPLING_OPTIONS, samplingArgs } from '../model-args.js';
 import { writeMusic } from '../music-output.js';
 

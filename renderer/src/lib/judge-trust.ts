@@ -1,7 +1,7 @@
 // How far to trust an emotion estimate, said where estimates are shown: the judge's
 // accuracy on the held-out EMOPIA clips, from the model card.
 
-import type { JudgeAccuracy } from '../../../engine/model/manifest.js';
+import type { JudgeAccuracy } from '../../../engine/onnx/manifest.js';
 
 // a no-break space keeps "47 %" on one line
 const pct = (x: number) => `${Math.round(x * 100)}\u00a0%`;

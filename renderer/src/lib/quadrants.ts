@@ -1,8 +1,7 @@
 // The four emotion quadrants as the UI names and places them (Russell's circumplex, as
 // EMOPIA labels its pieces): valence on x, arousal on y. Their colours: atlas/palette.ts.
 
-import { MOODS, QUADRANTS } from '../../../engine/model/emotion.js';
-import type { Quadrant } from '../../../engine/tokens/tokenize.js';
+import { MOODS, QUADRANTS, type Quadrant } from '../../../engine/tokens/quadrants.js';
 
 export { MOODS, QUADRANTS };
 

@@ -2,14 +2,14 @@
 // chosen elements taken from piece B. The output keeps A's length (one token per latent).
 //  - 'position' (the paper's): B's latent at the same token index; past B's end A's stays.
 //  - 'bar': B's latent at the same place in the music (same bar, position and rank
-//    among the tokens there, see token-slots.ts); where B has nothing there A's stays.
+//    among the tokens there, see tokens/token-slots.ts); where B has nothing there A's stays.
 //  - 'type': A's n-th note takes B's n-th note, A's n-th metrical token (bar or beat)
 //    B's n-th; so a note never receives a bar line's slices. Past B's last, A's stays.
 //    The model card measures transfer with 'position' and 'type'.
 // `only` limits it to some of A's tokens (a passage, see tokens/bar-range.ts); the rest keep A's.
 
-import type { Manifest } from './manifest.js';
-import type { TokenSlot } from './token-slots.js';
+import type { Manifest } from '../onnx/manifest.js';
+import type { TokenSlot } from '../tokens/token-slots.js';
 
 export const ELEMENTS = ['tempo', 'chord', 'bar-beat', 'type', 'pitch', 'duration', 'velocity'] as const;
 export type Element = (typeof ELEMENTS)[number];

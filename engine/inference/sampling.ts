@@ -2,7 +2,7 @@
 // sampling as evaluate.py's sample(): keep the most likely values while the mass before
 // each is below top-p (so the top value is always kept), renormalize, draw.
 
-import type { Rng } from './rng.js';
+import type { Rng } from '../rng.js';
 
 /** How one value is drawn. */
 export interface Sampling {

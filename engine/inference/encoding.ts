@@ -1,9 +1,9 @@
 // One token sequence through the encoder: its element-wise latents and code indices,
 // with each token's place in the music for alignment and per-bar views.
 
+import type { Graphs } from '../onnx/graphs.js';
+import { tokenSlots, type TokenSlot } from '../tokens/token-slots.js';
 import { FIELDS, type Vocab } from '../tokens/vocab.js';
-import type { Graphs } from './graphs.js';
-import { tokenSlots, type TokenSlot } from './token-slots.js';
 import { tokenWindows, windowSlot } from './windows.js';
 
 export interface Encoding {

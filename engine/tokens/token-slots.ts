@@ -3,7 +3,7 @@
 // metrical token of that position; the bar's own Bar token). Bar alignment of element
 // transfer and the per-bar heatmap read these.
 
-import { FIELDS, type Vocab } from '../tokens/vocab.js';
+import { FIELDS, type Vocab } from './vocab.js';
 
 export interface TokenSlot {
   /** The token's type in the vocabulary: Metrical (a Bar or Beat), Note, Emotion, EOS. */

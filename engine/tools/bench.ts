@@ -3,17 +3,17 @@
 // decoders are timed on this thread, over every latent position (EOS is not sampled), so
 // the figures measure the work per token whatever the model's output.
 
+import { decodeLatents, type StepperFactory } from '../inference/decode.js';
+import { samplingOf } from '../inference/sampling.js';
+import type { Graphs } from '../onnx/graphs.js';
+import { loadGraphs } from '../onnx/load.js';
 import { pieceDuration } from '../piece/piece.js';
+import { xorshift32 } from '../rng.js';
+import { Engine } from '../runner/engine.js';
 import { tokenize } from '../tokens/tokenize.js';
 import { loadVocab } from '../tokens/vocab.js';
 import { benchPiece } from './bench-piece.js';
-import { decodeLatents, type StepperFactory } from './decode.js';
-import { Engine } from './engine.js';
-import type { Graphs } from './graphs.js';
-import { loadGraphs } from './load.js';
 import { recomputeStepper } from './recompute-stepper.js';
-import { xorshift32 } from './rng.js';
-import { samplingOf } from './sampling.js';
 
 export const GOALS = { startMs: 1500, encodeMs: 50, realTime: 30, speedUp: 10 };
 

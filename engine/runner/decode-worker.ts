@@ -3,11 +3,11 @@
 // blocks on the token-by-token loop. See decode-queue.ts for the other end.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadGraphs } from '../onnx/load.js';
+import type { Provider } from '../onnx/providers.js';
 import { loadVocab } from '../tokens/vocab.js';
-import type { FromWorker, ToWorker } from './jobs.js';
-import { runJob } from './jobs.js';
-import { loadGraphs } from './load.js';
-import type { Provider } from './providers.js';
+import type { FromWorker, ToWorker } from './tasks.js';
+import { runJob } from './tasks.js';
 
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);

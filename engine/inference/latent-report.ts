@@ -2,8 +2,8 @@
 // dims; and the same averaged over each bar. As JSON (what `muser encode` writes and the
 // app draws) and as long-format CSV (one row per token or bar and element).
 
+import type { Manifest } from '../onnx/manifest.js';
 import type { Encoding } from './encoding.js';
-import type { Manifest } from './manifest.js';
 
 export interface BarHeat {
   bar: number;

@@ -4,10 +4,10 @@
 // stopped, so a rejection means no work is left running and the next request can start.
 
 import { Worker } from 'node:worker_threads';
+import { abortError, type DecodeStep } from '../inference/decode.js';
+import type { Fallback, Provider } from '../onnx/providers.js';
 import { workerScript } from '../worker-script.js';
-import { abortError, type DecodeStep } from './decode.js';
-import type { FromWorker, Job, ToWorker } from './jobs.js';
-import type { Fallback, Provider } from './providers.js';
+import type { FromWorker, Job, ToWorker } from './tasks.js';
 
 export interface JobHooks {
   onStep?(step: DecodeStep): void;
@@ -41,7 +41,7 @@ export class DecodeQueue {
   /** Start the worker (done on the first request anyway); resolves when its sessions are open. */
   start(): Promise<WorkerInfo> {
     this.ready ??= new Promise<WorkerInfo>((resolve, reject) => {
-      const worker = new Worker(workerScript(import.meta.url, 'model', 'decode-worker.js'), { workerData: this.init });
+      const worker = new Worker(workerScript(import.meta.url, 'runner', 'decode-worker.js'), { workerData: this.init });
       this.worker = worker;
       worker.on('message', (m: FromWorker) => {
         if (m.kind === 'ready') resolve({ provider: m.provider, fallbacks: m.fallbacks });

@@ -1,13 +1,13 @@
 // The work the decoding worker does, and the messages between it and the main thread.
 // Both run the same function here, so the worker holds no logic of its own.
 
+import { decodeLatents, type DecodeHooks, type DecodeInput } from '../inference/decode.js';
+import { sampleCodes, type Guidance } from '../inference/prior.js';
+import type { SamplingPlan } from '../inference/sampling.js';
+import type { Graphs } from '../onnx/graphs.js';
+import type { Fallback, Provider } from '../onnx/providers.js';
+import { xorshift32 } from '../rng.js';
 import type { Vocab } from '../tokens/vocab.js';
-import { decodeLatents, type DecodeHooks, type DecodeInput } from './decode.js';
-import type { Graphs } from './graphs.js';
-import { sampleCodes, type Guidance } from './prior.js';
-import type { Fallback, Provider } from './providers.js';
-import { xorshift32 } from './rng.js';
-import type { SamplingPlan } from './sampling.js';
 
 export interface DecodeJob {
   kind: 'decode';

@@ -3,14 +3,9 @@
 // logits are averaged over the windows, and the softmax gives quadrant probabilities.
 // Valence is high in Q1 and Q4, arousal in Q1 and Q2 (Russell's circumplex).
 
-import type { Quadrant } from '../tokens/tokenize.js';
-import type { Graphs } from './graphs.js';
+import type { Graphs } from '../onnx/graphs.js';
+import { QUADRANTS, type Quadrant } from '../tokens/quadrants.js';
 import { tokenWindows } from './windows.js';
-
-export const QUADRANTS: readonly Quadrant[] = ['Q1', 'Q2', 'Q3', 'Q4'];
-
-/** What each quadrant is called in the app. */
-export const MOODS: Record<Quadrant, string> = { Q1: 'happy', Q2: 'tense', Q3: 'sad', Q4: 'calm' };
 
 export interface EmotionEstimate {
   probabilities: Record<Quadrant, number>;

@@ -12,12 +12,12 @@
 // never run beyond what the model was trained on.
 
 import type ort from 'onnxruntime-node';
+import { HEAD_ELEMENTS, TOKEN_FIELDS, type Graphs } from '../onnx/graphs.js';
+import { trainingCrop } from '../onnx/manifest.js';
+import { float32, int64 } from '../onnx/tensors.js';
+import type { Rng } from '../rng.js';
 import { FIELDS, PAD, type Vocab } from '../tokens/vocab.js';
-import { HEAD_ELEMENTS, TOKEN_FIELDS, type Graphs } from './graphs.js';
-import { trainingCrop } from './manifest.js';
-import type { Rng } from './rng.js';
 import { drawFor, sampleIndex, type SamplingPlan } from './sampling.js';
-import { float32, int64 } from './tensors.js';
 
 export interface DecodeInput {
   /** Quantized latents [batch, length, dims], row-major. */

@@ -3,19 +3,19 @@
 // worker, first in first out). Engine.open caches one engine per folder and providers.
 
 import { resolve } from 'node:path';
-import type { Quadrant } from '../tokens/tokenize.js';
+import { estimateEmotion, type EmotionEstimate } from '../inference/classifier.js';
+import type { DecodeStep } from '../inference/decode.js';
+import { encodeTokens, type Encoding } from '../inference/encoding.js';
+import { DEFAULT_ALIGNMENT, transferLatents, type Alignment, type Element } from '../inference/latent-transfer.js';
+import { samplingOf, type SamplingPlan } from '../inference/sampling.js';
+import type { Graphs } from '../onnx/graphs.js';
+import { defaultModelDir, loadGraphs } from '../onnx/load.js';
+import { MAX_GUIDANCE, priorGuidance, trainingCrop, type Manifest } from '../onnx/manifest.js';
+import type { Fallback, Provider } from '../onnx/providers.js';
+import { randomSeed } from '../rng.js';
+import { QUADRANTS, type Quadrant } from '../tokens/quadrants.js';
 import { loadVocab, type Vocab } from '../tokens/vocab.js';
-import type { DecodeStep } from './decode.js';
 import { DecodeQueue, type WorkerInfo } from './decode-queue.js';
-import { estimateEmotion, QUADRANTS, type EmotionEstimate } from './emotion.js';
-import { encodeTokens, type Encoding } from './encoding.js';
-import type { Graphs } from './graphs.js';
-import { defaultModelDir, loadGraphs } from './load.js';
-import { MAX_GUIDANCE, priorGuidance, trainingCrop, type Manifest } from './manifest.js';
-import type { Fallback, Provider } from './providers.js';
-import { randomSeed } from './rng.js';
-import { samplingOf, type SamplingPlan } from './sampling.js';
-import { DEFAULT_ALIGNMENT, transferLatents, type Alignment, type Element } from './transfer.js';
 
 export interface EngineOptions {
   dir?: string;

@@ -2,8 +2,8 @@
 // the figures compare with the model card's: pitch range (semitones), distinct pitch
 // classes, and polyphony (mean notes per onset, an onset being a bar and position).
 
+import { tokenSlots } from '../tokens/token-slots.js';
 import { FIELDS, PAD, type Vocab } from '../tokens/vocab.js';
-import { tokenSlots } from './token-slots.js';
 
 export interface NoteStats {
   notes: number;

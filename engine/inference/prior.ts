@@ -5,11 +5,11 @@
 // With guidance above 1 each item also runs without its emotion (the emotion "none") and
 // its codes are drawn from free + scale * (conditioned - free): classifier-free guidance.
 
-import type { Graphs } from './graphs.js';
+import type { Graphs } from '../onnx/graphs.js';
+import { int64 } from '../onnx/tensors.js';
+import type { Rng } from '../rng.js';
 import { abortError, type DecodeHooks } from './decode.js';
-import type { Rng } from './rng.js';
 import { drawFor, sampleIndex, type SamplingPlan } from './sampling.js';
-import { int64 } from './tensors.js';
 
 /** Classifier-free guidance: `scale` (1 = none) and the emotion field value meaning "none". */
 export interface Guidance {

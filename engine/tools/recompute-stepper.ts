@@ -2,9 +2,9 @@
 // the whole prefix again for every new token (here: decoder_step from a zero state over
 // positions 0..t). Same graphs, same outputs, quadratic work; never used outside `bench`.
 
-import type { StepperFactory } from './decode.js';
 import type ort from 'onnxruntime-node';
-import { int64 } from './tensors.js';
+import type { StepperFactory } from '../inference/decode.js';
+import { int64 } from '../onnx/tensors.js';
 
 export const recomputeStepper: StepperFactory = (graphs, batch, emotion) => {
   const history: { prev: ort.Tensor; latent: ort.Tensor }[] = [];
