@@ -1,4 +1,4 @@
-// Long operations (rearranging, generating) run as jobs: the call returns a job id at
+// Long operations (transferring, generating) run as jobs: the call returns a job id at
 // once, progress and the result arrive as events through the door's event channel
 // (IPC messages in Electron, server-sent events in web mode), and a job can be cancelled.
 // The last outcomes are kept, so a window whose event stream dropped can ask for them.

@@ -7,7 +7,7 @@ import type { Graphs } from '../onnx/graphs.js';
 import { QUADRANTS, type Quadrant } from '../tokens/quadrants.js';
 import { tokenWindows } from './windows.js';
 
-export interface EmotionEstimate {
+export interface ClassifierEstimate {
   probabilities: Record<Quadrant, number>;
   /** The most likely quadrant. */
   quadrant: Quadrant;
@@ -21,7 +21,7 @@ export interface EmotionEstimate {
 /** Windows are scored in batches of this many, to bound memory on long pieces. */
 const WINDOW_BATCH = 16;
 
-export async function estimateEmotion(graphs: Graphs, tokens: number[][], crop: number): Promise<EmotionEstimate> {
+export async function estimateEmotion(graphs: Graphs, tokens: number[][], crop: number): Promise<ClassifierEstimate> {
   const windows = tokenWindows(tokens, crop);
   const mean = [0, 0, 0, 0];
   for (let i = 0; i < windows.length; i += WINDOW_BATCH) {

@@ -1,15 +1,15 @@
-// The main thread's side of the decoding worker: one worker, requests run first in,
-// first out. Cancelling a queued request drops it; cancelling the running one asks the
+// The main thread's side of the decoding worker: one worker, tasks run first in,
+// first out. Cancelling a queued task drops it; cancelling the running one asks the
 // worker to stop, and the promise rejects with an AbortError once the worker has
-// stopped, so a rejection means no work is left running and the next request can start.
+// stopped, so a rejection means no work is left running and the next task can start.
 
 import { Worker } from 'node:worker_threads';
 import { abortError, type DecodeStep } from '../inference/decode.js';
 import type { Fallback, Provider } from '../onnx/providers.js';
 import { workerScript } from '../worker-script.js';
-import type { FromWorker, Job, ToWorker } from './tasks.js';
+import type { FromWorker, Task, ToWorker } from './tasks.js';
 
-export interface JobHooks {
+export interface TaskHooks {
   onStep?(step: DecodeStep): void;
   onLatent?(index: number): void;
   signal?: AbortSignal;
@@ -17,8 +17,8 @@ export interface JobHooks {
 
 interface Pending {
   id: number;
-  job: Job;
-  hooks: JobHooks;
+  task: Task;
+  hooks: TaskHooks;
   resolve(sequences: number[][][]): void;
   reject(err: unknown): void;
   detach(): void;
@@ -38,7 +38,7 @@ export class DecodeQueue {
 
   constructor(private readonly init: { dir: string; provider: Provider }) {}
 
-  /** Start the worker (done on the first request anyway); resolves when its sessions are open. */
+  /** Start the worker (done on the first task anyway); resolves when its sessions are open. */
   start(): Promise<WorkerInfo> {
     this.ready ??= new Promise<WorkerInfo>((resolve, reject) => {
       const worker = new Worker(workerScript(import.meta.url, 'runner', 'decode-worker.js'), { workerData: this.init });
@@ -54,7 +54,7 @@ export class DecodeQueue {
     return this.ready;
   }
 
-  run(job: Job, hooks: JobHooks = {}): Promise<number[][][]> {
+  run(task: Task, hooks: TaskHooks = {}): Promise<number[][][]> {
     return new Promise((resolve, reject) => {
       if (hooks.signal?.aborted) return reject(abortError());
       const id = this.nextId++;
@@ -64,12 +64,12 @@ export class DecodeQueue {
       };
       hooks.signal?.addEventListener('abort', onAbort, { once: true });
       const detach = () => hooks.signal?.removeEventListener('abort', onAbort);
-      this.waiting.push({ id, job, hooks, resolve, reject, detach });
+      this.waiting.push({ id, task, hooks, resolve, reject, detach });
       this.pump();
     });
   }
 
-  /** Stop the worker; requests still queued or running are rejected. */
+  /** Stop the worker; tasks still queued or running are rejected. */
   async close(): Promise<void> {
     const worker = this.worker;
     this.failAll(new Error('the engine was closed'));
@@ -89,7 +89,7 @@ export class DecodeQueue {
       () => {
         if (this.current !== next) return;
         this.worker!.ref();
-        this.post({ kind: 'job', id: next.id, job: next.job });
+        this.post({ kind: 'task', id: next.id, task: next.task });
       },
       (err) => this.failAll(err),
     );
@@ -100,24 +100,24 @@ export class DecodeQueue {
   }
 
   private onMessage(m: Exclude<FromWorker, { kind: 'ready' | 'failed' }>): void {
-    const job = this.current;
-    if (!job || job.id !== m.id) return;
+    const task = this.current;
+    if (!task || task.id !== m.id) return;
     if (m.kind === 'step') {
-      job.hooks.onStep?.({ index: m.index, tokens: m.tokens });
+      task.hooks.onStep?.({ index: m.index, tokens: m.tokens });
       return;
     }
     if (m.kind === 'latent') {
-      job.hooks.onLatent?.(m.index);
+      task.hooks.onLatent?.(m.index);
       return;
     }
     this.current = undefined;
-    job.detach();
-    if (m.kind === 'done') job.resolve(m.sequences);
-    else job.reject(m.kind === 'aborted' ? abortError() : new Error(m.message));
+    task.detach();
+    if (m.kind === 'done') task.resolve(m.sequences);
+    else task.reject(m.kind === 'aborted' ? abortError() : new Error(m.message));
     this.pump();
   }
 
-  /** Settle a queued (not running) request. */
+  /** Settle a queued (not running) task. */
   private settle(id: number, how: () => void): void {
     const i = this.waiting.findIndex((p) => p.id === id);
     if (i < 0) return;
@@ -138,7 +138,7 @@ export class DecodeQueue {
     if (this.worker !== worker) return; // closed on purpose, or an old worker
     rejectStart(err);
     this.worker = undefined;
-    this.ready = undefined; // the next request starts a fresh worker
+    this.ready = undefined; // the next task starts a fresh worker
     this.failAll(err);
   }
 }

@@ -1,5 +1,5 @@
 // The decoding thread: it opens its own sessions (sessions cannot cross threads) and runs
-// one job at a time, so the main thread (Electron's main process, the server) never
+// one task at a time, so the main thread (Electron's main process, the server) never
 // blocks on the token-by-token loop. See decode-queue.ts for the other end.
 
 import { parentPort, workerData } from 'node:worker_threads';
@@ -7,7 +7,7 @@ import { loadGraphs } from '../onnx/load.js';
 import type { Provider } from '../onnx/providers.js';
 import { loadVocab } from '../tokens/vocab.js';
 import type { FromWorker, ToWorker } from './tasks.js';
-import { runJob } from './tasks.js';
+import { runTask } from './tasks.js';
 
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
@@ -26,10 +26,10 @@ try {
       cancelled = m.id;
       return;
     }
-    // session.run yields to the event loop between steps, so a cancel message is seen mid-job
+    // session.run yields to the event loop between steps, so a cancel message is seen mid-task
     chain = chain.then(async () => {
       try {
-        const sequences = await runJob(loaded.graphs, vocab, m.job, {
+        const sequences = await runTask(loaded.graphs, vocab, m.task, {
           cancelled: () => cancelled === m.id,
           onStep: (s) => post({ kind: 'step', id: m.id, ...s }),
           // one message per 16 positions is progress enough

@@ -3,7 +3,7 @@
 // worker, first in first out). Engine.open caches one engine per folder and providers.
 
 import { resolve } from 'node:path';
-import { estimateEmotion, type EmotionEstimate } from '../inference/classifier.js';
+import { estimateEmotion, type ClassifierEstimate } from '../inference/classifier.js';
 import type { DecodeStep } from '../inference/decode.js';
 import { encodeTokens, type Encoding } from '../inference/encoding.js';
 import { DEFAULT_ALIGNMENT, transferLatents, type Alignment, type Element } from '../inference/latent-transfer.js';
@@ -106,7 +106,7 @@ export class Engine {
     return this.graphs.manifest;
   }
 
-  /** Start the decoding worker now rather than on the first request. */
+  /** Start the decoding worker now rather than on the first task. */
   warmUp(): Promise<WorkerInfo> {
     return this.queue.start();
   }
@@ -120,7 +120,7 @@ export class Engine {
     return encodeTokens(this.graphs, this.vocab, tokens, this.crop);
   }
 
-  estimateEmotion(tokens: number[][]): Promise<EmotionEstimate> {
+  estimateEmotion(tokens: number[][]): Promise<ClassifierEstimate> {
     return estimateEmotion(this.graphs, tokens, this.crop);
   }
 
@@ -139,7 +139,7 @@ export class Engine {
     return this.decode(a.quantized, a.length, a.emotion, options);
   }
 
-  /** A rearranged with the chosen elements' latent slices from B. */
+  /** A with the chosen elements' latent slices transferred from B. */
   transfer(a: Encoding, b: Encoding, t: TransferOptions, options: DecodeOptions = {}): Promise<Decoded> {
     const mixed = transferLatents(a, b, t.elements, t.align ?? DEFAULT_ALIGNMENT, this.manifest, t.only);
     const choice = t.emotion ?? 'A';
@@ -154,7 +154,7 @@ export class Engine {
     const scale = g.guidance ?? priorGuidance(this.manifest);
     if (!(scale >= 0 && scale <= MAX_GUIDANCE)) throw new RangeError(`guidance must be in [0, ${MAX_GUIDANCE}], got ${g.guidance}`);
     const seed = options.seed ?? randomSeed();
-    const job = {
+    const task = {
       kind: 'generate' as const,
       emotion: this.vocab.id('emotion', g.quadrant),
       count: g.count ?? 1,
@@ -164,7 +164,7 @@ export class Engine {
       guidance: { scale, free: this.vocab.id('emotion', 'none') },
       seed,
     };
-    return { sequences: await this.queue.run(job, this.hooks(options)), seed };
+    return { sequences: await this.queue.run(task, this.hooks(options)), seed };
   }
 
   /** Release the sessions and stop the worker; the next Engine.open loads afresh. */

@@ -1,5 +1,5 @@
-// The work the decoding worker does, and the messages between it and the main thread.
-// Both run the same function here, so the worker holds no logic of its own.
+// The tasks the decoding worker runs, and the messages between it and the main thread.
+// The worker runs them through runTask here, so it holds no logic of its own.
 
 import { decodeLatents, type DecodeHooks, type DecodeInput } from '../inference/decode.js';
 import { sampleCodes, type Guidance } from '../inference/prior.js';
@@ -9,13 +9,13 @@ import type { Fallback, Provider } from '../onnx/providers.js';
 import { xorshift32 } from '../rng.js';
 import type { Vocab } from '../tokens/vocab.js';
 
-export interface DecodeJob {
+export interface DecodeTask {
   kind: 'decode';
   input: DecodeInput;
   seed: number;
 }
 
-export interface GenerateJob {
+export interface GenerateTask {
   kind: 'generate';
   /** Emotion field value (2 + quadrant index) shared by every variation. */
   emotion: number;
@@ -28,9 +28,9 @@ export interface GenerateJob {
   maxBars?: number;
 }
 
-export type Job = DecodeJob | GenerateJob;
+export type Task = DecodeTask | GenerateTask;
 
-export type ToWorker = { kind: 'job'; id: number; job: Job } | { kind: 'cancel'; id: number };
+export type ToWorker = { kind: 'task'; id: number; task: Task } | { kind: 'cancel'; id: number };
 
 export type FromWorker =
   | { kind: 'ready'; provider: Provider; fallbacks: Fallback[] }
@@ -42,14 +42,14 @@ export type FromWorker =
   | { kind: 'error'; id: number; message: string };
 
 /** Variation b draws from stream b of the seed, so it does not depend on the batch size. */
-export async function runJob(graphs: Graphs, vocab: Vocab, job: Job, hooks: DecodeHooks): Promise<number[][][]> {
-  if (job.kind === 'decode') {
-    const rngs = Array.from({ length: job.input.batch }, (_, b) => xorshift32(job.seed, b));
-    return decodeLatents(graphs, vocab, job.input, rngs, hooks);
+export async function runTask(graphs: Graphs, vocab: Vocab, task: Task, hooks: DecodeHooks): Promise<number[][][]> {
+  if (task.kind === 'decode') {
+    const rngs = Array.from({ length: task.input.batch }, (_, b) => xorshift32(task.seed, b));
+    return decodeLatents(graphs, vocab, task.input, rngs, hooks);
   }
-  const rngs = Array.from({ length: job.count }, (_, b) => xorshift32(job.seed, b));
-  const emotion = new Array<number>(job.count).fill(job.emotion);
-  const codes = await sampleCodes(graphs, emotion, job.length, job.sampling, rngs, hooks, job.guidance);
-  const latents = await graphs.dequantize(codes, job.count, job.length);
-  return decodeLatents(graphs, vocab, { latents, batch: job.count, length: job.length, emotion, sampling: job.sampling, maxBars: job.maxBars, forwardOnly: true }, rngs, hooks);
+  const rngs = Array.from({ length: task.count }, (_, b) => xorshift32(task.seed, b));
+  const emotion = new Array<number>(task.count).fill(task.emotion);
+  const codes = await sampleCodes(graphs, emotion, task.length, task.sampling, rngs, hooks, task.guidance);
+  const latents = await graphs.dequantize(codes, task.count, task.length);
+  return decodeLatents(graphs, vocab, { latents, batch: task.count, length: task.length, emotion, sampling: task.sampling, maxBars: task.maxBars, forwardOnly: true }, rngs, hooks);
 }

@@ -68,7 +68,7 @@ describe('arrows from origins', () => {
   const again = item('again', { kind: 'result', description: 'ab with velocity of a', from: ['ab', 'a'] });
   const generated = item('g', { kind: 'result', description: 'generated for Q3', from: [] });
 
-  it('runs from each rearrangement\'s A to the result; generated pieces get none', () => {
+  it('runs from each transfer\'s A to the result; generated pieces get none', () => {
     expect(resultArrows([a, b, ab, again, generated], () => true)).toEqual([
       { from: 'a', to: 'ab' },
       { from: 'ab', to: 'again' },

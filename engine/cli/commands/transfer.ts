@@ -33,7 +33,7 @@ export function parseBars(value: string | boolean | undefined): BarRange | undef
 
 export const transferCommand: Command = {
   name: 'transfer',
-  summary: 'rearrange A with chosen elements (pitch, duration, ...) taken from B',
+  summary: 'A with chosen elements (pitch, duration, ...) transferred from B',
   usage: 'muser transfer A.mid B.mid --elements pitch,duration -o OUT.mid [--align position|bar|type] [--bars FIRST-LAST] [--seed N] [--temperature T] [--top-p P] [--greedy] [--json]',
   optionHelp: [
     ['--elements LIST', `elements to take from B, comma-separated: ${ELEMENTS.join(', ')}, or all (none: A as the model rebuilds it)`],

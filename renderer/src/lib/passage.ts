@@ -1,4 +1,4 @@
-// The Rearrange form's passage fields: bars "from" and "to" as typed, blank meaning the
+// The Transfer form's passage fields: bars "from" and "to" as typed, blank meaning the
 // piece's start or end.
 
 import { MAX_BAR, type BarRange } from '../../../engine/piece/passage.js';

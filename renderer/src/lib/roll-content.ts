@@ -14,14 +14,14 @@ export interface RollContent {
   label: string | null;
 }
 
-/** A job decoding: its notes so far, over its target (a rearrangement's A) when it has one. */
+/** A job decoding: its notes so far, over its target (a transfer's A) when it has one. */
 export interface Streaming {
   base: Piece | null;
   notes: readonly Note[];
   label: string;
 }
 
-/** A rearrangement selected with its A at hand: which of the two plays. */
+/** A transfer's result selected with its A at hand: which of the two plays. */
 export interface Comparing {
   playing: 'original' | 'result';
   original: readonly Note[];

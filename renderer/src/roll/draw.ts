@@ -9,7 +9,7 @@ export interface RollScene {
   layout: RollLayout;
   view: TimeView;
   notes: readonly Note[];
-  /** Notes drawn dimmed under `notes` (what a rearrangement started from). */
+  /** Notes drawn dimmed under `notes` (what a transfer started from). */
   ghost: readonly Note[];
   beats: readonly number[];
   downbeats: readonly number[];

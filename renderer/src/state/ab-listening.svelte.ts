@@ -1,4 +1,4 @@
-// A/B listening: with a rearrangement selected, playback switches between it and its
+// A/B listening: with a transfer's result selected, playback switches between it and its
 // original (A, the first piece it was made from) at the same playhead.
 
 import type { ApiClient } from '../../../engine/api/operations.js';

@@ -26,7 +26,7 @@ export const compareLatents = new Fetched((id) => api.call('piece.latents', { id
 export const emotionLane = new Fetched((id) => api.call('piece.emotionLane', { id }));
 /** Keyed by the library's pieces: a refresh keeps the old atlas on screen until the new one comes. */
 export const atlas = new Fetched(() => api.call('atlas.get', {}), { keep: true });
-/** The studio: its jobs (rearranging, generating), the pieces' emotion estimates, A/B listening. */
+/** The studio: its jobs (transferring, generating), the pieces' emotion estimates, A/B listening. */
 export const jobs = new Jobs(api);
 export const emotions = new Emotions(api);
 export const studio = new Studio(api, jobs, library, selectedPiece, emotions, modelInfo);

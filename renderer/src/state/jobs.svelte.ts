@@ -9,7 +9,7 @@ import type { ApiClient, ArgsOf } from '../../../engine/api/operations.js';
 import { connectEvents } from '../lib/connect.js';
 import { applyEvent, newJob, type JobState } from '../lib/job-state.js';
 
-type StartOp = 'rearrange.start' | 'generate.start';
+type StartOp = 'transfer.start' | 'generate.start';
 
 export class Jobs {
   /** Raw: replaced per event, never mutated (thousands of notes need no deep proxy). */

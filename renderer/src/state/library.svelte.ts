@@ -40,7 +40,7 @@ export class Library {
     });
   }
 
-  /** Lists the library again: the engine added pieces itself (a rearrangement, a generation). */
+  /** Lists the library again: the engine added pieces itself (a transfer, a generation). */
   refresh(): Promise<void> {
     return this.#run('Library', async () => this.#show(await this.#api.call('library.list', {})));
   }

@@ -1,12 +1,12 @@
-// The studio's two ways to make pieces, run as engine jobs one at a time: rearranging
-// A with elements of B, and generating variations for a quadrant. While a job decodes,
+// The studio's two ways to make pieces, run as engine jobs one at a time: transferring
+// elements of B to A, and generating variations for a quadrant. While a job decodes,
 // its notes stream into the roll; its results (added to the library by the engine) are
 // listed, selected and placed on the valence–arousal plane.
 
 import type { ApiClient, ArgsOf, ModelInfo } from '../../../engine/api/operations.js';
 import { messageOf } from '../../../engine/errors.js';
 import type { Piece } from '../../../engine/piece/piece.js';
-import type { MadePiece } from '../../../engine/studio/studio.js';
+import type { MadePiece } from '../../../engine/studio/model-service.js';
 import { judgeTrust } from '../lib/judge-trust.js';
 import { quadrantLabel } from '../lib/quadrants.js';
 import type { Streaming } from '../lib/roll-content.js';
@@ -16,7 +16,7 @@ import type { Jobs } from './jobs.svelte.js';
 import type { Library } from './library.svelte.js';
 import type { SelectedPiece } from './app.js';
 
-export type JobKind = 'rearrange' | 'generate';
+export type JobKind = 'transfer' | 'generate';
 
 export interface StudioJob {
   kind: JobKind;
@@ -24,7 +24,7 @@ export interface StudioJob {
   id: string | null;
   /** The roll shows the job while this piece is selected. */
   anchor: string | null;
-  /** The piece decoded over (a rearrangement's A), dimmed under the new notes. */
+  /** The piece decoded over (a transfer's A), dimmed under the new notes. */
   base: Piece | null;
   label: string;
   /** Variations decoded side by side. */
@@ -74,13 +74,13 @@ export class Studio {
   }
 
   /** A with the chosen elements of B: A is shown, the result decodes over it. */
-  async rearrange(args: ArgsOf<'rearrange.start'>): Promise<void> {
+  async transfer(args: ArgsOf<'transfer.start'>): Promise<void> {
     const name = (id: string) => this.#library.items.find((i) => i.id === id)?.name ?? id;
-    const label = `Rearranging ${name(args.a)} with the ${args.elements.join('+')} of ${name(args.b)}`;
-    await this.#run({ kind: 'rearrange', id: null, anchor: args.a, base: null, label, count: 1 }, async () => {
+    const label = `Transferring the ${args.elements.join('+')} of ${name(args.b)} to ${name(args.a)}`;
+    await this.#run({ kind: 'transfer', id: null, anchor: args.a, base: null, label, count: 1 }, async () => {
       this.#library.select(args.a);
       const { piece } = await this.#api.call('piece.get', { id: args.a });
-      return { id: await this.#jobs.start('rearrange.start', args), base: piece };
+      return { id: await this.#jobs.start('transfer.start', args), base: piece };
     }, (result) => [result as MadePiece]);
   }
 

@@ -1,4 +1,4 @@
-// Which pieces the Rearrange form offers as A (target) and B (source) by default.
+// Which pieces the Transfer form offers as A (target) and B (source) by default.
 
 import type { LibraryItem } from '../../../engine/workspace/library.js';
 

@@ -1,6 +1,6 @@
-// The model side of the app: a library piece's latents and emotion estimate, and the
-// two things that make new pieces (rearranging A with elements of B, generating for a
-// quadrant). Encodings are cached per stored file, so views and jobs share them.
+// The models as the app uses them on the workspace's pieces: a piece's latents and
+// emotion estimate, and the flows that make new pieces (transferring elements of B to A,
+// generating for a quadrant). Encodings are cached per stored file, so views and jobs share them.
 
 import type { JobProgress } from '../api/jobs.js';
 import { describe } from '../descriptors/describe.js';
@@ -41,7 +41,7 @@ interface Analysed {
   lane?: BarEmotion[];
 }
 
-export interface RearrangeArgs {
+export interface TransferArgs {
   a: string;
   b: string;
   elements: Element[];
@@ -71,7 +71,7 @@ export interface MadePiece {
 
 type Progress = (p: JobProgress) => void;
 
-export class Studio {
+export class ModelService {
   private readonly cache = new Map<string, Analysed>();
 
   constructor(
@@ -129,7 +129,7 @@ export class Studio {
     return { json, csv: latentCsv(json) };
   }
 
-  async rearrange(r: RearrangeArgs, progress: Progress, signal: AbortSignal): Promise<MadePiece> {
+  async transfer(r: TransferArgs, progress: Progress, signal: AbortSignal): Promise<MadePiece> {
     const [a, b] = [await this.analysed(r.a, true), await this.analysed(r.b, true)];
     const engine = await this.engine();
     const [nameA, nameB] = [this.workspace.item(r.a).name, this.workspace.item(r.b).name];
@@ -148,7 +148,7 @@ export class Studio {
     const what = r.elements.length ? r.elements.join('+') : 'nothing';
     const passage = r.bars ? ` in ${passageName(r.bars)}` : '';
     const made = await this.addResult(engine.vocab, decoded.sequences[0], a.seq.meters, `${nameA} with ${what} of ${nameB}${passage}`, undefined, {
-      description: `${nameA} rearranged with the ${what} latents of ${nameB}${passage} (${r.align} alignment, seed ${decoded.seed})`,
+      description: `the ${what} latents of ${nameB} transferred to ${nameA}${passage} (${r.align} alignment, seed ${decoded.seed})`,
       from: [r.a, r.b],
     });
     return { ...made, seed: decoded.seed };
