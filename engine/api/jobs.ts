@@ -4,23 +4,12 @@
 // The last outcomes are kept, so a window whose event stream dropped can ask for them.
 
 import { randomBytes } from 'node:crypto';
-import type { Note } from '../piece/piece.js';
+import type { Progress } from '../flows/progress.js';
 import { toApiError } from './api-error.js';
 import type { ApiError } from './wire.js';
 
-export interface JobProgress {
-  /** 'latents': a generation's prior is sampling (no notes yet); 'notes': decoding. */
-  phase: 'latents' | 'notes';
-  /** Batch item (variation) the notes belong to. */
-  item: number;
-  done: number;
-  total: number;
-  /** Notes decoded since the last progress event of this item. */
-  notes: Note[];
-}
-
 export type ApiEvent =
-  | ({ kind: 'job.progress'; job: string } & JobProgress)
+  | ({ kind: 'job.progress'; job: string } & Progress)
   | { kind: 'job.done'; job: string; result: unknown }
   | { kind: 'job.failed'; job: string; error: ApiError };
 
@@ -32,7 +21,7 @@ export type JobStateReply = { state: 'running' } | { state: 'ended'; outcome: Ap
 /** Outcomes kept for windows that missed them; older ones are forgotten. */
 const KEEP_OUTCOMES = 64;
 
-export type JobBody<R> = (progress: (p: JobProgress) => void, signal: AbortSignal) => Promise<R>;
+export type JobBody<R> = (progress: (p: Progress) => void, signal: AbortSignal) => Promise<R>;
 
 export class Jobs {
   private readonly running = new Map<string, AbortController>();

@@ -4,7 +4,7 @@
 import { samplingOf, type SamplingPlan } from '../inference/sampling.js';
 import { Engine } from '../runner/engine.js';
 import { QUADRANTS, type Quadrant } from '../tokens/quadrants.js';
-import { type Options, type ParsedArgs, UsageError } from './command.js';
+import { UsageError, type Options, type ParsedArgs } from './command.js';
 
 export const MODEL_OPTIONS: Options = { models: { type: 'string' }, json: { type: 'boolean' } };
 export const MODEL_HELP: [string, string][] = [

@@ -69,16 +69,20 @@ export function readManifest(dir: string, vocab: Vocab): Manifest {
     throw new InputError(file, 'codebooks.order must list every codebook once (the prior\'s sampling order)');
   }
   const guidance = raw.prior?.guidance;
-  if (guidance !== undefined && !(typeof guidance === 'number' && guidance >= 0 && guidance <= MAX_GUIDANCE)) {
-    throw new InputError(file, `prior.guidance must be a number in [0, ${MAX_GUIDANCE}], got ${JSON.stringify(guidance)}`);
-  }
+  const problem = guidance === undefined ? null : guidanceProblem(guidance, 'prior.guidance');
+  if (problem) throw new InputError(file, problem);
   const elements = raw.latent?.elements;
   if (!Array.isArray(elements) || raw.latent.dims !== elements.length * raw.latent.slice) throw new InputError(file, 'latent layout is inconsistent (dims != elements x slice)');
   return raw;
 }
 
-/** The largest guidance scale a request may ask for. */
+/** The largest guidance scale the prior takes (0 is the emotion-free prior, 1 plain conditional sampling). */
 export const MAX_GUIDANCE = 10;
+
+/** Why `scale` is no guidance scale (`name`: what the caller calls it), or null when it is one. */
+export function guidanceProblem(scale: unknown, name: string): string | null {
+  return typeof scale === 'number' && scale >= 0 && scale <= MAX_GUIDANCE ? null : `${name} must be in [0, ${MAX_GUIDANCE}], got ${JSON.stringify(scale)}`;
+}
 
 /** The prior's guidance scale as evaluated (1: plain conditional sampling). */
 export function priorGuidance(manifest: Manifest): number {

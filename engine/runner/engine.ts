@@ -10,7 +10,7 @@ import { DEFAULT_ALIGNMENT, transferLatents, type Alignment, type Element } from
 import { samplingOf, type SamplingPlan } from '../inference/sampling.js';
 import type { Graphs } from '../onnx/graphs.js';
 import { defaultModelDir, loadGraphs } from '../onnx/load.js';
-import { MAX_GUIDANCE, priorGuidance, trainingCrop, type Manifest } from '../onnx/manifest.js';
+import { guidanceProblem, priorGuidance, trainingCrop, type Manifest } from '../onnx/manifest.js';
 import type { Fallback, Provider } from '../onnx/providers.js';
 import { randomSeed } from '../rng.js';
 import { QUADRANTS, type Quadrant } from '../tokens/quadrants.js';
@@ -152,7 +152,8 @@ export class Engine {
     if (!QUADRANTS.includes(g.quadrant)) throw new RangeError(`quadrant must be one of ${QUADRANTS.join(', ')}`);
     if (!(Number.isInteger(g.tokens) && g.tokens >= 2)) throw new RangeError(`tokens must be a whole number >= 2, got ${g.tokens}`);
     const scale = g.guidance ?? priorGuidance(this.manifest);
-    if (!(scale >= 0 && scale <= MAX_GUIDANCE)) throw new RangeError(`guidance must be in [0, ${MAX_GUIDANCE}], got ${g.guidance}`);
+    const problem = guidanceProblem(scale, 'guidance');
+    if (problem) throw new RangeError(problem);
     const seed = options.seed ?? randomSeed();
     const task = {
       kind: 'generate' as const,

@@ -1,37 +1,30 @@
 // The models as the app uses them on the workspace's pieces: a piece's latents and
 // emotion estimate, and the flows that make new pieces (transferring elements of B to A,
-// generating for a quadrant). Encodings are cached per stored file, so views and jobs share them.
+// generating for a quadrant), whose results join the library. Encodings are cached per
+// stored file, so views and jobs share them.
 
-import type { JobProgress } from '../api/jobs.js';
 import { describe } from '../descriptors/describe.js';
 import { messageOf, ModelUnavailable } from '../errors.js';
+import { generate } from '../flows/generate.js';
+import type { Made } from '../flows/made.js';
+import type { Progress } from '../flows/progress.js';
+import { transfer } from '../flows/transfer.js';
 import type { Encoding } from '../inference/encoding.js';
 import { latentCsv, latentReport, type LatentReport } from '../inference/latent-report.js';
 import type { Alignment, Element } from '../inference/latent-transfer.js';
 import { judge, openJudge, type EmotionEstimate } from '../judge/judge.js';
 import { emotionOverTime, type BarEmotion } from '../judge/over-time.js';
-import { priorGuidance } from '../onnx/manifest.js';
-import { endAtBar } from '../piece/end-at-bar.js';
-import { passageName, type BarRange } from '../piece/passage.js';
+import type { BarRange } from '../piece/passage.js';
 import { pieceDuration, type Piece } from '../piece/piece.js';
 import { Engine, type EmotionChoice } from '../runner/engine.js';
-import { tokensInBars } from '../tokens/bar-range.js';
-import { detokenize } from '../tokens/detokenize.js';
-import { MOODS, type Quadrant } from '../tokens/quadrants.js';
+import type { Quadrant } from '../tokens/quadrants.js';
 import type { TokenSequence } from '../tokens/token-file.js';
 import { tokenize } from '../tokens/tokenize.js';
-import { FIELDS, type Vocab } from '../tokens/vocab.js';
 import type { LibraryItem } from '../workspace/library.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { latentView, type LatentView } from './latent-view.js';
-import { NoteStream } from './note-stream.js';
 import { tokenLabel } from './token-label.js';
 import { tokenSeconds } from './token-times.js';
-
-/** Latent tokens budgeted per generated bar; decoding stops at the bar limit first. */
-const TOKENS_PER_BAR = 48;
-/** Progress (and streamed notes) every this many decoded tokens. */
-const PROGRESS_EVERY = 8;
 
 interface Analysed {
   piece: Piece;
@@ -68,8 +61,6 @@ export interface MadePiece {
   emotion: EmotionEstimate;
   seed: number;
 }
-
-type Progress = (p: JobProgress) => void;
 
 export class ModelService {
   private readonly cache = new Map<string, Analysed>();
@@ -129,63 +120,26 @@ export class ModelService {
     return { json, csv: latentCsv(json) };
   }
 
-  async transfer(r: TransferArgs, progress: Progress, signal: AbortSignal): Promise<MadePiece> {
+  async transfer(r: TransferArgs, progress: (p: Progress) => void, signal: AbortSignal): Promise<MadePiece> {
     const [a, b] = [await this.analysed(r.a, true), await this.analysed(r.b, true)];
-    const engine = await this.engine();
-    const [nameA, nameB] = [this.workspace.item(r.a).name, this.workspace.item(r.b).name];
-    const only = r.bars && tokensInBars(a.seq, engine.vocab, r.bars, nameA);
-    const stream = new NoteStream(engine.vocab, a.seq.tokens[0], a.seq.meters);
-    const decoded = await engine.transfer(a.enc!, b.enc!, { elements: r.elements, align: r.align, emotion: r.emotion, only }, {
-      seed: r.seed,
-      sampling: { temperature: r.temperature },
-      signal,
-      onToken: (_item, _index, token) => {
-        stream.push(token);
-        if (stream.length % PROGRESS_EVERY === 0) progress({ phase: 'notes', item: 0, done: stream.length, total: a.enc!.length, notes: stream.fresh() });
-      },
-    });
-    progress({ phase: 'notes', item: 0, done: a.enc!.length, total: a.enc!.length, notes: stream.fresh(true) });
-    const what = r.elements.length ? r.elements.join('+') : 'nothing';
-    const passage = r.bars ? ` in ${passageName(r.bars)}` : '';
-    const made = await this.addResult(engine.vocab, decoded.sequences[0], a.seq.meters, `${nameA} with ${what} of ${nameB}${passage}`, undefined, {
-      description: `the ${what} latents of ${nameB} transferred to ${nameA}${passage} (${r.align} alignment, seed ${decoded.seed})`,
-      from: [r.a, r.b],
-    });
-    return { ...made, seed: decoded.seed };
+    const source = (id: string, x: Analysed) => ({ sequence: x.seq, encoding: x.enc!, name: this.workspace.item(id).name });
+    const request = { elements: r.elements, align: r.align, emotion: r.emotion, bars: r.bars, sampling: { temperature: r.temperature }, seed: r.seed };
+    const made = await transfer(await this.engine(), source(r.a, a), source(r.b, b), request, { progress, signal });
+    return this.addResult(made, [r.a, r.b]);
   }
 
-  async generate(g: GenerateArgs, progress: Progress, signal: AbortSignal): Promise<{ pieces: MadePiece[] }> {
-    const engine = await this.engine();
-    const tokens = 2 + g.bars * TOKENS_PER_BAR;
-    const streams: NoteStream[] = [];
-    const decoded = await engine.generate({ quadrant: g.quadrant, tokens, maxBars: g.bars, count: g.count, guidance: g.guidance }, {
-      seed: g.seed,
-      sampling: { temperature: g.temperature },
-      signal,
-      onLatent: (index) => progress({ phase: 'latents', item: 0, done: index + 1, total: tokens, notes: [] }),
-      onToken: (item, _index, token) => {
-        const s = (streams[item] ??= new NoteStream(engine.vocab, [], undefined));
-        s.push(token);
-        if (s.length % PROGRESS_EVERY === 0) progress({ phase: 'notes', item, done: s.length, total: tokens, notes: s.fresh() });
-      },
-    });
+  async generate(g: GenerateArgs, progress: (p: Progress) => void, signal: AbortSignal): Promise<{ pieces: MadePiece[] }> {
+    const request = { quadrant: g.quadrant, count: g.count, bars: g.bars, guidance: g.guidance, sampling: { temperature: g.temperature }, seed: g.seed };
+    const generated = await generate(await this.engine(), request, { progress, signal });
     const pieces: MadePiece[] = [];
-    const guidance = g.guidance ?? priorGuidance(engine.manifest);
-    for (const [k, seq] of decoded.sequences.entries()) {
-      const name = `${g.quadrant} ${MOODS[g.quadrant]} ${g.bars} bars #${k + 1} (seed ${decoded.seed})`;
-      const made = await this.addResult(engine.vocab, seq, undefined, name, g.bars, { description: `generated for ${g.quadrant} (${MOODS[g.quadrant]}), variation ${k + 1}, seed ${decoded.seed}, mood strength ${guidance}`, from: [] });
-      pieces.push({ ...made, seed: decoded.seed });
-    }
+    for (const made of generated.pieces) pieces.push(await this.addResult(made, []));
     return { pieces };
   }
 
-  /** Adds decoded tokens to the library, cut at the end of bar `bars` when given (a generation's length). */
-  private async addResult(vocab: Vocab, tokens: number[][], meters: TokenSequence['meters'], name: string, bars: number | undefined, origin: { description: string; from: string[] }): Promise<{ item: LibraryItem; emotion: EmotionEstimate }> {
-    const decoded = detokenize({ vocab: vocab.version, fields: [...FIELDS], tokens, name, meters }, vocab);
-    const piece = bars === undefined ? decoded : endAtBar(decoded, bars);
-    const item = await this.workspace.addPiece(piece, { name, origin: { kind: 'result', ...origin } });
+  private async addResult(made: Made, from: string[]): Promise<MadePiece> {
+    const item = await this.workspace.addPiece(made.piece, { name: made.name, origin: { kind: 'result', description: made.description, from } });
     // judged as stored, so asking again later gives the same estimate
-    return { item, emotion: await this.emotion(item.id) };
+    return { item, emotion: await this.emotion(item.id), seed: made.seed };
   }
 
   /** The emotion judge's estimate of a piece, by the judge shipped with the loaded models. */

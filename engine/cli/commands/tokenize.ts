@@ -3,7 +3,7 @@ import type { Quadrant } from '../../tokens/quadrants.js';
 import { formatTokenFile } from '../../tokens/token-file.js';
 import { tokenize } from '../../tokens/tokenize.js';
 import { loadVocab } from '../../tokens/vocab.js';
-import { requireString, type Command, UsageError } from '../command.js';
+import { requireString, UsageError, type Command } from '../command.js';
 import { writeOutput } from '../output.js';
 
 export const QUADRANTS: Quadrant[] = ['Q1', 'Q2', 'Q3', 'Q4'];

@@ -3,9 +3,9 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { NoteStream } from '../../engine/flows/note-stream.js';
 import { importMidi } from '../../engine/midi/import.js';
 import { projectPath } from '../../engine/paths.js';
-import { NoteStream } from '../../engine/studio/note-stream.js';
 import { detokenize } from '../../engine/tokens/detokenize.js';
 import { tokenize } from '../../engine/tokens/tokenize.js';
 import { loadVocab } from '../../engine/tokens/vocab.js';
