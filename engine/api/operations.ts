@@ -16,14 +16,15 @@ import { exampleFile, exampleNames } from '../workspace/examples.js';
 import { safeFileName } from '../workspace/file-names.js';
 import type { LibraryItem, LibraryView } from '../workspace/library.js';
 import type { Workspace } from '../workspace/workspace.js';
-import type { Jobs } from './jobs.js';
+import type { JobResult, Jobs } from './jobs.js';
+import { GENERATE_BARS, GENERATE_COUNT, MAX_SEED } from './limits.js';
 import { ArgError, integer, listOf, nonEmpty, number, object, oneOf, optional, string, type Check } from './validate.js';
 import { fromBase64, toBase64, type FileData } from './wire.js';
 
 export interface ApiContext {
   workspace: Workspace;
   models: ModelService;
-  jobs: Jobs;
+  jobs: Jobs<JobResult>;
 }
 
 export interface Operation<A, R> {
@@ -70,7 +71,7 @@ export interface AtlasView {
   pieces: { id: string; name: string; xy: [number, number][] }[];
 }
 
-const seed = optional(integer(0, 0xffffffff));
+const seed = optional(integer(0, MAX_SEED));
 const temperature = optional(number(0, 10));
 
 export const operations = {
@@ -160,13 +161,13 @@ export const operations = {
       workspace.item(a.a);
       workspace.item(a.b);
       if (a.bars && a.bars.last < a.bars.first) throw new ArgError('transfer.start.bars.last must not come before transfer.start.bars.first');
-      return jobs.start((progress, signal) => models.transfer({ ...a, elements: [...new Set(a.elements)] }, progress, signal));
+      return jobs.start(async (progress, signal) => ({ op: 'transfer.start', ...(await models.transfer({ ...a, elements: [...new Set(a.elements)] }, progress, signal)) }));
     },
   ),
 
   /** Starts a job: `count` new pieces for a quadrant; they join the library. */
-  'generate.start': op(object({ quadrant: oneOf(...QUADRANTS), count: integer(1, 8), bars: integer(1, 64), temperature, guidance: optional(number(0, MAX_GUIDANCE)), seed }), ({ models, jobs }, a) =>
-    jobs.start((progress, signal) => models.generate(a, progress, signal)),
+  'generate.start': op(object({ quadrant: oneOf(...QUADRANTS), count: integer(GENERATE_COUNT.min, GENERATE_COUNT.max), bars: integer(GENERATE_BARS.min, GENERATE_BARS.max), temperature, guidance: optional(number(0, MAX_GUIDANCE)), seed }), ({ models, jobs }, a) =>
+    jobs.start(async (progress, signal) => ({ op: 'generate.start', ...(await models.generate(a, progress, signal)) })),
   ),
 
   'job.cancel': op(object({ job: nonEmpty(64) }), ({ jobs }, a) => ({ cancelled: jobs.cancel(a.job) })),

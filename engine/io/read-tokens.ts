@@ -13,8 +13,12 @@ export function isTokenFile(path: string): boolean {
   return path.toLowerCase().endsWith('.json');
 }
 
+/** A token file, whatever its name. */
+export function readTokenFile(path: string, vocab: Vocab): TokenSequence {
+  return parseTokenFile(new TextDecoder().decode(readBytes(path, MAX_TOKEN_FILE_BYTES)), path, vocab);
+}
+
 /** `emotion` sets the emotion token of a MIDI file (a token file keeps its own). */
 export function readTokens(path: string, vocab: Vocab, emotion?: Quadrant): TokenSequence {
-  if (isTokenFile(path)) return parseTokenFile(new TextDecoder().decode(readBytes(path, MAX_TOKEN_FILE_BYTES)), path, vocab);
-  return tokenize(readPiece(path), vocab, emotion).sequence;
+  return isTokenFile(path) ? readTokenFile(path, vocab) : tokenize(readPiece(path), vocab, emotion).sequence;
 }

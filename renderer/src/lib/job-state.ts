@@ -1,7 +1,7 @@
 // A running job as the UI sees it, folded from its events: progress and the notes
 // decoded so far for each batch item (variation), then the result or the error.
 
-import type { ApiEvent } from '../../../engine/api/jobs.js';
+import type { JobEvent, JobResult } from '../../../engine/api/jobs.js';
 import type { ApiError } from '../../../engine/api/wire.js';
 import { compareNotes, type Note } from '../../../engine/piece/piece.js';
 
@@ -15,24 +15,25 @@ export interface JobItem {
 
 export type JobStatus = 'running' | 'done' | 'failed';
 
-export interface JobState {
+/** `R`: what the job makes (the API's jobs make a JobResult). */
+export interface JobState<R = JobResult> {
   id: string;
   status: JobStatus;
   items: JobItem[];
   /** A generation's latent positions sampled by the prior, before any note decodes. */
   latents?: { done: number; total: number };
-  result?: unknown;
+  result?: R;
   error?: ApiError;
 }
 
-export function newJob(id: string): JobState {
+export function newJob<R = JobResult>(id: string): JobState<R> {
   return { id, status: 'running', items: [] };
 }
 
 const EMPTY_ITEM: JobItem = { done: 0, total: 0, notes: [] };
 
 /** The job after one of its events; a finished job stays as it finished. */
-export function applyEvent(job: JobState, event: ApiEvent): JobState {
+export function applyEvent<R>(job: JobState<R>, event: JobEvent<R>): JobState<R> {
   if (job.status !== 'running' || event.job !== job.id) return job;
   switch (event.kind) {
     case 'job.progress': {
@@ -66,7 +67,7 @@ export function mergeNotes(have: readonly Note[], fresh: readonly Note[]): Note[
 }
 
 /** Tokens done and budgeted over all items. */
-export function jobProgress(job: JobState): { done: number; total: number } {
+export function jobProgress(job: JobState<unknown>): { done: number; total: number } {
   let done = 0;
   let total = 0;
   for (const it of job.items) {

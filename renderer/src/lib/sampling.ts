@@ -2,6 +2,8 @@
 // out, so each element keeps the decoding default it was trained with) and the seed
 // (blank: the engine picks one and reports it).
 
+import { MAX_SEED } from '../../../engine/api/limits.js';
+
 export interface SamplingChoice {
   /** Leave the temperature to the model. */
   modelDefaults: boolean;
@@ -11,7 +13,6 @@ export interface SamplingChoice {
 }
 
 export const TEMPERATURE = { min: 0.1, max: 2, step: 0.05, initial: 1 };
-const MAX_SEED = 0xffffffff;
 
 /** The arguments to send, or null while the seed is not a whole number in 0..2^32-1. */
 export function samplingArgs(c: SamplingChoice): { temperature?: number; seed?: number } | null {

@@ -3,6 +3,7 @@
 // its notes stream into the roll; its results (added to the library by the engine) are
 // listed, selected and placed on the valence–arousal plane.
 
+import type { JobResult } from '../../../engine/api/jobs.js';
 import type { ApiClient, ArgsOf, ModelInfo } from '../../../engine/api/operations.js';
 import { messageOf } from '../../../engine/errors.js';
 import type { Piece } from '../../../engine/piece/piece.js';
@@ -81,13 +82,13 @@ export class Studio {
       this.#library.select(args.a);
       const { piece } = await this.#api.call('piece.get', { id: args.a });
       return { id: await this.#jobs.start('transfer.start', args), base: piece };
-    }, (result) => [result as MadePiece]);
+    }, (result) => (result.op === 'transfer.start' ? [result] : []));
   }
 
   /** `count` new pieces for a quadrant; the roll shows the first as it decodes. */
   async generate(args: ArgsOf<'generate.start'>): Promise<void> {
     const label = `Generating ${quadrantLabel(args.quadrant)}, ${args.bars} bars${args.count > 1 ? ` (showing variation 1 of ${args.count})` : ''}`;
-    await this.#run({ kind: 'generate', id: null, anchor: this.#library.selectedId, base: null, label, count: args.count }, async () => ({ id: await this.#jobs.start('generate.start', args), base: null }), (result) => (result as { pieces: MadePiece[] }).pieces);
+    await this.#run({ kind: 'generate', id: null, anchor: this.#library.selectedId, base: null, label, count: args.count }, async () => ({ id: await this.#jobs.start('generate.start', args), base: null }), (result) => (result.op === 'generate.start' ? result.pieces : []));
   }
 
   async cancel(): Promise<void> {
@@ -100,7 +101,7 @@ export class Studio {
     }
   }
 
-  async #run(job: StudioJob, start: () => Promise<{ id: string; base: Piece | null }>, made: (result: unknown) => MadePiece[]): Promise<void> {
+  async #run(job: StudioJob, start: () => Promise<{ id: string; base: Piece | null }>, made: (result: JobResult) => MadePiece[]): Promise<void> {
     if (!this.ready) return;
     this.error = null;
     this.outcome = null;
@@ -112,7 +113,7 @@ export class Studio {
       const running = { ...job, ...started };
       this.job = running;
       const end = await this.#jobs.finished(id);
-      if (end.status === 'done') {
+      if (end.result) {
         const pieces = made(end.result);
         for (const p of pieces) this.#emotions.set(p.item.id, p.emotion);
         await this.#library.refresh();
