@@ -5,11 +5,11 @@
 import { ALIGNMENTS, ELEMENTS } from '../inference/latent-transfer.js';
 import { MAX_MIDI_BYTES } from '../midi/read-smf.js';
 import { judgeAccuracy, MAX_GUIDANCE, priorGuidance, type JudgeAccuracy } from '../onnx/manifest.js';
-import { chordSpans, type ChordSpan } from '../piece/chord-spans.js';
 import { MAX_BAR } from '../piece/passage.js';
 import type { Piece } from '../piece/piece.js';
 import { project, readAtlas, signature, type Atlas } from '../studio/atlas.js';
 import type { ModelService } from '../studio/model-service.js';
+import { chordSpans, type ChordSpan } from '../tokens/chord-spans.js';
 import { QUADRANTS } from '../tokens/quadrants.js';
 import { loadVocab } from '../tokens/vocab.js';
 import { exampleFile, exampleNames } from '../workspace/examples.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chordSpans } from '../../engine/piece/chord-spans.js';
+import { chordSpans } from '../../engine/tokens/chord-spans.js';
 import { tokenize } from '../../engine/tokens/tokenize.js';
 import { loadVocab } from '../../engine/tokens/vocab.js';
 import { gridPiece, type BeatNote } from '../fixtures/pieces.js';

@@ -1,11 +1,11 @@
 // A piece's chords in seconds, for people (muser inspect, the app's chord lane): the
 // labels the tokens carry, one per beat of the piece's grid, with repeats merged.
 
-import { chordsPerBeat } from '../tokens/chords.js';
-import { quantize } from '../tokens/quantize.js';
-import type { Vocab } from '../tokens/vocab.js';
-import { beatsToSeconds } from './beat-map.js';
-import type { Piece } from './piece.js';
+import { beatsToSeconds } from '../piece/beat-map.js';
+import type { Piece } from '../piece/piece.js';
+import { chordsPerBeat } from './chords.js';
+import { quantize } from './quantize.js';
+import type { Vocab } from './vocab.js';
 
 export interface ChordSpan {
   /** Seconds. */

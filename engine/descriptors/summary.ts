@@ -1,10 +1,10 @@
 // A human-level summary of a Piece: what `muser inspect` prints and the app can show.
 
 import { estimateKey, type KeyEstimate } from '../harmony/key.js';
+import { pieceDuration, type Piece, type TrackInfo } from '../piece/piece.js';
 import { tokenBars } from '../tokens/bars.js';
+import { chordsOfBeats, chordSpans, type ChordSpan } from '../tokens/chord-spans.js';
 import type { Vocab } from '../tokens/vocab.js';
-import { chordsOfBeats, chordSpans, type ChordSpan } from './chord-spans.js';
-import { pieceDuration, type Piece, type TrackInfo } from './piece.js';
 
 export interface BarChords {
   bar: number;
