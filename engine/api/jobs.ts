@@ -10,12 +10,11 @@ import { toApiError } from './api-error.js';
 import type { ApiError } from './wire.js';
 
 /**
- * What each job ends with, named by the operation that started it, so a client narrows a
- * result by the operation's name (`ResultOfJob<'generate.start'>`).
+ * What each job ends with, named by the operation that started it: a client narrows a
+ * result by the operation's name (`result.op === 'generate.start'`), no cast needed.
  */
 export type JobResult = ({ op: 'transfer.start' } & MadePiece) | { op: 'generate.start'; pieces: MadePiece[] };
 export type JobOp = JobResult['op'];
-export type ResultOfJob<K extends JobOp> = Extract<JobResult, { op: K }>;
 
 /** A job's events, whatever it makes (`R`). */
 export type JobEvent<R> =

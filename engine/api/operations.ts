@@ -166,8 +166,16 @@ export const operations = {
   ),
 
   /** Starts a job: `count` new pieces for a quadrant; they join the library. */
-  'generate.start': op(object({ quadrant: oneOf(...QUADRANTS), count: integer(GENERATE_COUNT.min, GENERATE_COUNT.max), bars: integer(GENERATE_BARS.min, GENERATE_BARS.max), temperature, guidance: optional(number(0, MAX_GUIDANCE)), seed }), ({ models, jobs }, a) =>
-    jobs.start(async (progress, signal) => ({ op: 'generate.start', ...(await models.generate(a, progress, signal)) })),
+  'generate.start': op(
+    object({
+      quadrant: oneOf(...QUADRANTS),
+      count: integer(GENERATE_COUNT.min, GENERATE_COUNT.max),
+      bars: integer(GENERATE_BARS.min, GENERATE_BARS.max),
+      temperature,
+      guidance: optional(number(0, MAX_GUIDANCE)),
+      seed,
+    }),
+    ({ models, jobs }, a) => jobs.start(async (progress, signal) => ({ op: 'generate.start', ...(await models.generate(a, progress, signal)) })),
   ),
 
   'job.cancel': op(object({ job: nonEmpty(64) }), ({ jobs }, a) => ({ cancelled: jobs.cancel(a.job) })),

@@ -38,7 +38,7 @@ export interface Generated {
 }
 
 /** The latent length of each piece: as asked, or budgeted from its bars. */
-export function generationLength(r: Pick<GenerateRequest, 'bars' | 'tokens'>): number {
+function generationLength(r: Pick<GenerateRequest, 'bars' | 'tokens'>): number {
   return r.tokens ?? (r.bars !== undefined ? 2 + r.bars * TOKENS_PER_BAR : DEFAULT_TOKENS);
 }
 
