@@ -1,5 +1,5 @@
 // The bridge the preload puts on `window.muser`. The renderer declares the same type
-// in renderer/src/lib/bridge.ts; this copy is the shell's side of that contract (the
+// in renderer/src/api/bridge.ts; this copy is the shell's side of that contract (the
 // renderer is built by Vite, outside this TypeScript project), and the tests check
 // that the preload exposes exactly these methods and every one the renderer declares.
 

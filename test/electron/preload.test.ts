@@ -11,7 +11,7 @@ import { projectPath } from '../../engine/paths.js';
 
 const COMPILED = projectPath('dist', 'electron', 'preload.cjs');
 const SOURCE = projectPath('electron', 'preload.cts');
-const RENDERER_BRIDGE = projectPath('renderer', 'src', 'lib', 'bridge.ts');
+const RENDERER_BRIDGE = projectPath('renderer', 'src', 'api', 'bridge.ts');
 
 type Listener = (...args: unknown[]) => void;
 

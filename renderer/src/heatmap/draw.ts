@@ -1,7 +1,7 @@
 // Paints what goes over the heatmap's cells — the element labels in the gutter, the bar
 // lines and the playhead (the roll's own) — and the colour legend.
 
-import type { TimeView } from '../lib/time-axis.js';
+import type { TimeView } from '../time/time-axis.js';
 import { drawPlayhead } from '../roll/draw.js';
 import { gridLines } from '../roll/geometry.js';
 import { valueCss } from './colour.js';

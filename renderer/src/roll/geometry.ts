@@ -2,7 +2,7 @@
 // the shared time axis, pitch bottom to top, one row per semitone.
 
 import type { Note } from '../../../engine/piece/piece.js';
-import { timeToX, type TimeView } from '../lib/time-axis.js';
+import { timeToX, type TimeView } from '../time/time-axis.js';
 
 export interface RollLayout {
   /** The whole canvas. */

@@ -5,7 +5,7 @@ import type { ApiClient } from '../../../engine/api/operations.js';
 import type { Note } from '../../../engine/piece/piece.js';
 import type { LibraryItem } from '../../../engine/workspace/library.js';
 import type { Player } from '../audio/player.svelte.js';
-import type { Comparing } from '../lib/roll-content.js';
+import type { Comparing } from '../roll/content.js';
 import type { SelectedPiece } from './app.js';
 
 export class AbListening {

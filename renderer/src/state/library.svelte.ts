@@ -3,7 +3,7 @@
 
 import type { ApiClient } from '../../../engine/api/operations.js';
 import type { LibraryItem, LibraryView } from '../../../engine/workspace/library.js';
-import { bytesToBase64 } from '../lib/base64.js';
+import { bytesToBase64 } from '../files/base64.js';
 
 export interface Problem {
   id: number;

@@ -7,9 +7,9 @@ import type { ApiClient, ArgsOf, ModelInfo } from '../../../engine/api/operation
 import { messageOf } from '../../../engine/errors.js';
 import type { Piece } from '../../../engine/piece/piece.js';
 import type { MadePiece } from '../../../engine/studio/studio.js';
-import { judgeTrust } from '../lib/judge-trust.js';
-import { quadrantLabel } from '../lib/quadrants.js';
-import type { Streaming } from '../lib/roll-content.js';
+import { judgeTrust } from '../music/judge-trust.js';
+import { quadrantLabel } from '../music/quadrants.js';
+import type { Streaming } from '../roll/content.js';
 import type { Emotions } from './emotions.svelte.js';
 import type { Fetched } from './fetched.svelte.js';
 import type { Jobs } from './jobs.svelte.js';

@@ -4,7 +4,7 @@
 // movement in the time area calls `onPress` (when given) with the time under it.
 
 import type { Attachment } from 'svelte/attachments';
-import { xToTime, zoomAt } from '../lib/time-axis.js';
+import { xToTime, zoomAt } from '../time/time-axis.js';
 import { GUTTER_WIDTH } from '../roll/geometry.js';
 import { scrollBySeconds, setTimeView, timeView } from './time-view.svelte.js';
 

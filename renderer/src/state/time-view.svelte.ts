@@ -3,7 +3,7 @@
 // view lines up with the roll by starting its time area GUTTER_WIDTH (roll/geometry.ts)
 // from the left, as the scrollbar does.
 
-import { clampScroll, fitView, timeToX, zoomAt, type TimeView } from '../lib/time-axis.js';
+import { clampScroll, fitView, timeToX, zoomAt, type TimeView } from '../time/time-axis.js';
 
 export interface SharedTimeView extends TimeView {
   /** Width of the time area in CSS pixels (set by the roll, which owns the layout). */

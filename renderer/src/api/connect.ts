@@ -3,8 +3,8 @@
 
 import type { ApiEvent } from '../../../engine/api/jobs.js';
 import type { ApiClient } from '../../../engine/api/operations.js';
-import { asApiEvent, parseEvent } from './api-events.js';
-import { accessToken, bridgeTransport, createClient, httpTransport } from './api.js';
+import { asApiEvent, parseEvent } from './events.js';
+import { accessToken, bridgeTransport, createClient, httpTransport } from './client.js';
 import { muserBridge } from './bridge.js';
 import { keepOpen, type OpenStream } from './event-source.js';
 

@@ -1,7 +1,7 @@
 // What differs between the Electron window and a browser tab, besides the API door.
 
 import { bytesToBase64 } from './base64.js';
-import { muserBridge } from './bridge.js';
+import { muserBridge } from '../api/bridge.js';
 
 export interface SaveResult {
   saved: boolean;
