@@ -15,7 +15,6 @@ const api = connectApi();
 export const library = new Library(api);
 /** The selected piece's music; the old one stays on screen until the new one comes. */
 export const selectedPiece = new Fetched((id) => api.call('piece.get', { id }), { keep: true });
-export type SelectedPiece = typeof selectedPiece;
 export const player = new Player();
 export const exporter = new Exporter(api);
 /** The analysis views' data: whether the models load, the selected and the compared piece's latents, the atlas. */

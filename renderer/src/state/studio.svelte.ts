@@ -3,7 +3,7 @@
 // its notes stream into the roll; its results (added to the library by the engine) are
 // listed, selected and placed on the valence–arousal plane.
 
-import type { ApiClient, ArgsOf, ModelInfo } from '../../../engine/api/operations.js';
+import type { ApiClient, ArgsOf, ModelInfo, PieceView } from '../../../engine/api/operations.js';
 import { messageOf } from '../../../engine/errors.js';
 import type { Piece } from '../../../engine/piece/piece.js';
 import type { MadePiece } from '../../../engine/studio/studio.js';
@@ -14,7 +14,6 @@ import type { Emotions } from './emotions.svelte.js';
 import type { Fetched } from './fetched.svelte.js';
 import type { Jobs } from './jobs.svelte.js';
 import type { Library } from './library.svelte.js';
-import type { SelectedPiece } from './app.js';
 
 export type JobKind = 'rearrange' | 'generate';
 
@@ -37,7 +36,7 @@ export class Studio {
   readonly #api: ApiClient;
   readonly #jobs: Jobs;
   readonly #library: Library;
-  readonly #selected: SelectedPiece;
+  readonly #selected: Fetched<PieceView>;
   readonly #emotions: Emotions;
   readonly #modelInfo: Fetched<ModelInfo>;
   /** What `model.info` said (a failed call counts as unavailable); null until it answered. */
@@ -60,7 +59,7 @@ export class Studio {
     return { base: job.base, notes: this.#jobs.states[job.id]?.items[0]?.notes ?? [], label: job.label };
   });
 
-  constructor(api: ApiClient, jobs: Jobs, library: Library, selected: SelectedPiece, emotions: Emotions, modelInfo: Fetched<ModelInfo>) {
+  constructor(api: ApiClient, jobs: Jobs, library: Library, selected: Fetched<PieceView>, emotions: Emotions, modelInfo: Fetched<ModelInfo>) {
     this.#api = api;
     this.#jobs = jobs;
     this.#library = library;
