@@ -3,7 +3,7 @@
 
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { MenuCommand } from '../../electron/bridge.js';
+import type { MenuCommand } from '../../engine/api/bridge.js';
 import { menuTemplate, type MenuOptions } from '../../electron/menu.js';
 
 function build(o: Partial<MenuOptions> = {}) {
