@@ -5,8 +5,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_METHODS, type MuserBridge } from '../../engine/api/bridge.js';
 import { CHANNELS } from '../../electron/channels.js';
+import { BRIDGE_METHODS, type MuserBridge } from '../../engine/api/bridge.js';
 import { projectPath } from '../../engine/paths.js';
 
 const COMPILED = projectPath('dist', 'electron', 'preload.cjs');

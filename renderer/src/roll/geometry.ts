@@ -17,7 +17,6 @@ export interface RollLayout {
   high: number;
 }
 
-export const GUTTER_WIDTH = 46;
 export const RULER_HEIGHT = 22;
 const MIN_SPAN = 24;
 const PIANO_LOW = 21;

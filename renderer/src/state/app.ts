@@ -1,7 +1,7 @@
 // The window's state, one of each: the components share these.
 
-import { Player } from '../audio/player.svelte.js';
 import { connectApi } from '../api/connect.js';
+import { Player } from '../audio/player.svelte.js';
 import { AbListening } from './ab-listening.svelte.js';
 import { Emotions } from './emotions.svelte.js';
 import { Exporter } from './exporter.svelte.js';
