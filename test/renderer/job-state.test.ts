@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../engine/api/jobs.js';
 import type { Note } from '../../engine/piece/piece.js';
-import { applyEvent, jobProgress, mergeNotes, newJob, type JobState } from '../../renderer/src/lib/job-state.js';
+import { applyEvent, jobProgress, mergeNotes, newJob, type JobState } from '../../renderer/src/state/job-state.js';
 
 const note = (pitch: number, onset: number): Note => ({ pitch, velocity: 80, onset, offset: onset + 0.25, onsetBeat: onset * 2, offsetBeat: onset * 2 + 0.5 });
 const progress = (item: number, done: number, total: number, notes: Note[], job = 'j'): JobEvent<unknown> => ({ kind: 'job.progress', job, phase: 'notes', item, done, total, notes });

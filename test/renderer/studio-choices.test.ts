@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Note, Piece } from '../../engine/piece/piece.js';
-import { defaultSource, followSelection } from '../../renderer/src/lib/transfer-defaults.js';
-import { rollContent } from '../../renderer/src/lib/roll-content.js';
-import { strengthArgs } from '../../renderer/src/lib/mood-strength.js';
-import { samplingArgs } from '../../renderer/src/lib/sampling.js';
+import { defaultSource, followSelection } from '../../renderer/src/studio/transfer-defaults.js';
+import { rollContent } from '../../renderer/src/roll/content.js';
+import { strengthArgs } from '../../renderer/src/studio/mood-strength.js';
+import { samplingArgs } from '../../renderer/src/studio/sampling.js';
 import { libraryItem as item } from '../fixtures/library-items.js';
 
 describe('the Transfer form\'s defaults', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MOODS, QUADRANT_CENTRES, quadrantGrid, quadrantLabel } from '../../renderer/src/lib/quadrants.js';
+import { MOODS, QUADRANT_CENTRES, quadrantGrid, quadrantLabel } from '../../renderer/src/music/quadrants.js';
 import { resultArrows } from '../../renderer/src/plane/arrows.js';
 import { arrowShape, PAD, plotArea, pointAt, toPlane } from '../../renderer/src/plane/geometry.js';
 import { libraryItem as item } from '../fixtures/library-items.js';

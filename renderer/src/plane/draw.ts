@@ -4,7 +4,7 @@
 
 import type { Quadrant } from '../../../engine/tokens/quadrants.js';
 import { quadrantStyle } from '../atlas/palette.js';
-import { QUADRANT_CENTRES, QUADRANTS, quadrantLabel } from '../lib/quadrants.js';
+import { QUADRANT_CENTRES, QUADRANTS, quadrantLabel } from '../music/quadrants.js';
 import { PAD, plotArea, POINT_RADIUS, toPlane, type ArrowShape, type PlaneLayout, type XY } from './geometry.js';
 
 export interface PlanePoint extends XY {

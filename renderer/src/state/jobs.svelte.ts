@@ -6,8 +6,8 @@
 
 import type { ApiEvent, JobOp } from '../../../engine/api/jobs.js';
 import type { ApiClient, ArgsOf } from '../../../engine/api/operations.js';
-import { connectEvents } from '../lib/connect.js';
-import { applyEvent, newJob, type JobState } from '../lib/job-state.js';
+import { connectEvents } from '../api/connect.js';
+import { applyEvent, newJob, type JobState } from './job-state.js';
 
 export class Jobs {
   /** Raw: replaced per event, never mutated (thousands of notes need no deep proxy). */

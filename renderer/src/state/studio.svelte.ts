@@ -4,18 +4,17 @@
 // listed, selected and placed on the valence–arousal plane.
 
 import type { JobResult } from '../../../engine/api/jobs.js';
-import type { ApiClient, ArgsOf, ModelInfo } from '../../../engine/api/operations.js';
+import type { ApiClient, ArgsOf, PieceView } from '../../../engine/api/operations.js';
 import { messageOf } from '../../../engine/errors.js';
 import type { Piece } from '../../../engine/piece/piece.js';
 import type { MadePiece } from '../../../engine/studio/model-service.js';
-import { judgeTrust } from '../lib/judge-trust.js';
-import { quadrantLabel } from '../lib/quadrants.js';
-import type { Streaming } from '../lib/roll-content.js';
+import { quadrantLabel } from '../music/quadrants.js';
+import type { Streaming } from '../roll/content.js';
 import type { Emotions } from './emotions.svelte.js';
 import type { Fetched } from './fetched.svelte.js';
 import type { Jobs } from './jobs.svelte.js';
 import type { Library } from './library.svelte.js';
-import type { SelectedPiece } from './app.js';
+import type { Model } from './model.svelte.js';
 
 export type JobKind = 'transfer' | 'generate';
 
@@ -38,21 +37,15 @@ export class Studio {
   readonly #api: ApiClient;
   readonly #jobs: Jobs;
   readonly #library: Library;
-  readonly #selected: SelectedPiece;
+  readonly #selected: Fetched<PieceView>;
   readonly #emotions: Emotions;
-  readonly #modelInfo: Fetched<ModelInfo>;
-  /** What `model.info` said (a failed call counts as unavailable); null until it answered. */
-  model: ModelInfo | null = $derived.by(
-    () => this.#modelInfo.value ?? (this.#modelInfo.error === null ? null : { available: false, message: this.#modelInfo.error, provider: null, elements: [], guidance: null, judge: null }),
-  );
-  /** How far to trust an emotion estimate, where the manifest says; null when it does not. */
-  trust = $derived(judgeTrust(this.model?.judge ?? null));
+  readonly #model: Model;
   job = $state.raw<StudioJob | null>(null);
   /** The last job's outcome, shown until the next one starts. */
   outcome = $state.raw<Outcome | null>(null);
   error = $state<string | null>(null);
   /** A new job can start. */
-  ready = $derived(this.model?.available === true && this.job === null);
+  ready = $derived.by(() => this.#model.info?.available === true && this.job === null);
   /** The running job's notes for the roll, while its anchor piece is selected. */
   streaming: Streaming | null = $derived.by(() => {
     const job = this.job;
@@ -61,17 +54,13 @@ export class Studio {
     return { base: job.base, notes: this.#jobs.states[job.id]?.items[0]?.notes ?? [], label: job.label };
   });
 
-  constructor(api: ApiClient, jobs: Jobs, library: Library, selected: SelectedPiece, emotions: Emotions, modelInfo: Fetched<ModelInfo>) {
+  constructor(api: ApiClient, jobs: Jobs, library: Library, selected: Fetched<PieceView>, emotions: Emotions, model: Model) {
     this.#api = api;
     this.#jobs = jobs;
     this.#library = library;
     this.#selected = selected;
     this.#emotions = emotions;
-    this.#modelInfo = modelInfo;
-  }
-
-  loadModel(): Promise<void> {
-    return this.#modelInfo.show('model.info');
+    this.#model = model;
   }
 
   /** A with the chosen elements of B: A is shown, the result decodes over it. */

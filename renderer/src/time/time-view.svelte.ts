@@ -1,9 +1,9 @@
 // The zoom and scroll of the time axis, shared by every view drawn against the piece's
 // time (the piano roll now, the latent heatmaps later): same object, same pixels. A
-// view lines up with the roll by starting its time area GUTTER_WIDTH (roll/geometry.ts)
+// view lines up with the roll by starting its time area GUTTER_WIDTH (time-axis.ts)
 // from the left, as the scrollbar does.
 
-import { clampScroll, fitView, timeToX, zoomAt, type TimeView } from '../lib/time-axis.js';
+import { clampScroll, fitView, timeToX, zoomAt, type TimeView } from './time-axis.js';
 
 export interface SharedTimeView extends TimeView {
   /** Width of the time area in CSS pixels (set by the roll, which owns the layout). */

@@ -1,15 +1,11 @@
 // What differs between the Electron window and a browser tab, besides the API door.
 
+import type { SaveResult } from '../../../engine/api/bridge.js';
+import { muserBridge } from '../api/bridge.js';
 import { bytesToBase64 } from './base64.js';
-import { muserBridge } from './bridge.js';
-
-export interface SaveResult {
-  saved: boolean;
-  path?: string;
-}
 
 /** Electron: the native save dialog. Browser: a download with the given name. */
-export async function saveFile(fileName: string, bytes: Uint8Array, type: string): Promise<SaveResult> {
+export async function saveFile(fileName: string, bytes: Uint8Array, type: string): Promise<Omit<SaveResult, 'error'>> {
   const bridge = muserBridge();
   if (bridge) {
     const r = await bridge.saveFile(fileName, bytesToBase64(bytes));

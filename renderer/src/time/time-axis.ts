@@ -1,6 +1,12 @@
 // The time axis shared by every view drawn against the piece's time (the piano roll,
 // later the latent heatmaps): x = 0 is the left edge of a view's time area.
 
+/**
+ * Where every view's time area starts, in CSS pixels from its left edge: after the
+ * roll's keyboard, so the roll, its lanes, the heatmap and the scrollbar line up.
+ */
+export const GUTTER_WIDTH = 46;
+
 export interface TimeView {
   /** Zoom: seconds one CSS pixel spans. */
   secondsPerPixel: number;

@@ -4,8 +4,7 @@
 // movement in the time area calls `onPress` (when given) with the time under it.
 
 import type { Attachment } from 'svelte/attachments';
-import { xToTime, zoomAt } from '../lib/time-axis.js';
-import { GUTTER_WIDTH } from '../roll/geometry.js';
+import { GUTTER_WIDTH, xToTime, zoomAt } from './time-axis.js';
 import { scrollBySeconds, setTimeView, timeView } from './time-view.svelte.js';
 
 /** Pixels a press may move and still count as a click. */

@@ -3,10 +3,10 @@
 
 import type { ApiEvent } from '../../../engine/api/jobs.js';
 import type { ApiClient } from '../../../engine/api/operations.js';
-import { asApiEvent, parseEvent } from './api-events.js';
-import { accessToken, bridgeTransport, createClient, httpTransport } from './api.js';
 import { muserBridge } from './bridge.js';
+import { accessToken, bridgeTransport, createClient, httpTransport } from './client.js';
 import { keepOpen, type OpenStream } from './event-source.js';
+import { asApiEvent, parseEvent } from './events.js';
 
 export function connectApi(): ApiClient {
   const bridge = muserBridge();

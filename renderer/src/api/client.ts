@@ -2,9 +2,9 @@
 // POST /api/<op> on the page's own origin with the access token. Both doors answer the
 // same ApiReply; a failed reply becomes an ApiCallError the UI can show inline.
 
+import type { MuserBridge } from '../../../engine/api/bridge.js';
 import type { ApiClient, ArgsOf, OpName, ResultOf } from '../../../engine/api/operations.js';
 import type { ApiError, ApiReply } from '../../../engine/api/wire.js';
-import type { MuserBridge } from './bridge.js';
 
 export class ApiCallError extends Error {
   constructor(
