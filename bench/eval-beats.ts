@@ -26,14 +26,14 @@
 // Usage: npm run eval:beats -- [--data DIR] [--seed N] [--verbose] [--json]
 //        [--emopia [DIR]] [--limit N (files of each set)]
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import midiPkg from '@tonejs/midi';
 import { beatFMeasure } from '../engine/beats/f-measure.js';
 import { trackBeats, type PerformedNote } from '../engine/beats/track.js';
 import { sharedDataPath } from '../engine/paths.js';
-import { mulberry32 } from '../engine/model/rng.js';
+import { mulberry32 } from '../engine/rng.js';
 
 const { Midi } = midiPkg;
 

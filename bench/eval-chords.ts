@@ -28,13 +28,13 @@
 //
 // Usage: npm run eval:chords -- [--data DIR] [--limit N] [--json]
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { estimateKey } from '../engine/harmony/key.js';
 import { importMidi } from '../engine/midi/import.js';
 import { sharedDataPath } from '../engine/paths.js';
-import { chordsOfBeats } from '../engine/piece/chord-spans.js';
+import { chordsOfBeats } from '../engine/tokens/chord-spans.js';
 import { chordsOfWindows } from '../engine/tokens/chords.js';
 import { loadVocab } from '../engine/tokens/vocab.js';
 

@@ -14,22 +14,18 @@ import { measureMusic, type MusicMeasures } from '../engine/analysis/music-measu
 import { readEmopiaMeta } from '../engine/dataset/emopia.js';
 import { readPiece } from '../engine/io/read-piece.js';
 import { openJudge } from '../engine/judge/judge.js';
-import { QUADRANTS } from '../engine/model/emotion.js';
-import { Engine } from '../engine/model/engine.js';
-import { priorGuidance } from '../engine/model/manifest.js';
-import { endAtBar } from '../engine/piece/end-at-bar.js';
+import { generate } from '../engine/flows/generate.js';
+import { priorGuidance } from '../engine/onnx/manifest.js';
 import { sharedDataPath } from '../engine/paths.js';
-import { detokenize } from '../engine/tokens/detokenize.js';
-import { tokenize, type Quadrant } from '../engine/tokens/tokenize.js';
-import { FIELDS } from '../engine/tokens/vocab.js';
+import { Engine } from '../engine/runner/engine.js';
+import { QUADRANTS, type Quadrant } from '../engine/tokens/quadrants.js';
+import { tokenize } from '../engine/tokens/tokenize.js';
 
 const { values } = parseArgs({ options: { 'per-quadrant': { type: 'string' }, bars: { type: 'string' }, seeds: { type: 'string' }, data: { type: 'string' }, models: { type: 'string' } } });
 const perQuadrant = Number(values['per-quadrant'] ?? 25);
 const lengths = (values.bars ?? '8,16').split(',').map(Number);
 const seeds = (values.seeds ?? '7,8').split(',').map(Number);
 const data = values.data ?? sharedDataPath('emopia');
-/** Latent tokens budgeted per generated bar, as the app does. */
-const TOKENS_PER_BAR = 48;
 
 const engine = await Engine.open({ dir: values.models });
 const model = openJudge(engine.info.dir);
@@ -66,14 +62,8 @@ for (const bars of lengths) {
   const made: Record<Quadrant, MusicMeasures[][]> = { Q1: [], Q2: [], Q3: [], Q4: [] };
   for (const seed of seeds) {
     for (const [k, quadrant] of QUADRANTS.entries()) {
-      const tokens = 2 + bars * TOKENS_PER_BAR;
-      const { sequences } = await engine.generate({ quadrant, tokens, maxBars: bars, count: perQuadrant, guidance }, { seed: seed * 10 + k });
-      made[quadrant].push(
-        sequences.map((seq) => {
-          const piece = endAtBar(detokenize({ vocab: engine.vocab.version, fields: [...FIELDS], tokens: seq }, engine.vocab), bars);
-          return measureMusic(piece, seq, engine.vocab, model);
-        }),
-      );
+      const { pieces } = await generate(engine, { quadrant, bars, count: perQuadrant, guidance, seed: seed * 10 + k });
+      made[quadrant].push(pieces.map((p) => measureMusic(p.piece, p.sequence.tokens, engine.vocab, model)));
     }
   }
   console.log(`\n## ${bars} bars: ${perQuadrant} samples per quadrant and seed, seeds ${seeds.join(', ')}, guidance ${guidance}, the app's sampling\n`);

@@ -6,10 +6,10 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, protocol, scree
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MenuCommand } from '../engine/api/bridge.js';
 import { messageOf } from '../engine/errors.js';
 import { appResponse } from './app-protocol.js';
 import { unpackedPath } from './app-path.js';
-import type { MenuCommand } from './bridge.js';
 import { CHANNELS } from './channels.js';
 import { EngineClient } from './engine-client.js';
 import { exportedFile, sweepDragFiles, writeDragFile } from './exported-file.js';

@@ -3,7 +3,7 @@
 // the API like its own buttons; the shell itself only opens files and shows About.
 
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from './bridge.js';
+import type { MenuCommand } from '../engine/api/bridge.js';
 import { recentLabels } from './recent-files.js';
 
 export interface MenuOptions {

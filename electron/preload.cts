@@ -3,8 +3,8 @@
 // ipcRenderer itself; every message it sends is checked again in the main process.
 
 import electron = require('electron');
+import type { MenuCommand, MuserBridge } from '../engine/api/bridge.js';
 import type { ApiEvent } from '../engine/api/jobs.js';
-import type { MenuCommand, MuserBridge } from './bridge.js';
 
 const { contextBridge, ipcRenderer } = electron;
 

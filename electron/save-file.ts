@@ -4,9 +4,9 @@
 
 import { app, dialog, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
+import type { SaveResult } from '../engine/api/bridge.js';
 import { messageOf } from '../engine/errors.js';
 import { writeFileAtomic } from '../engine/io/atomic-write.js';
-import type { SaveResult } from './bridge.js';
 import { exportedFile, saveFilters } from './exported-file.js';
 import { isSameFile } from './same-file.js';
 

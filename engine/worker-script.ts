@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { projectPath } from './paths.js';
 
-/** `folder` is the script's folder under engine/ (e.g. 'model'), `file` its built name. */
+/** `folder` is the script's folder under engine/ (e.g. 'runner'), `file` its built name. */
 export function workerScript(starter: string, folder: string, file: string): URL {
   const here = new URL(`./${file}`, starter);
   if (existsSync(fileURLToPath(here))) return here;

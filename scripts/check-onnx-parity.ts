@@ -1,7 +1,7 @@
 // Check an export folder's ONNX graphs against PyTorch (parity.json); exit 1 on a miss.
 // usage: node dist/scripts/check-onnx-parity.js DIR
 
-import { checkOnnxParity, PARITY_TOLERANCE } from '../engine/model/onnx-parity.js';
+import { checkOnnxParity, PARITY_TOLERANCE } from '../engine/tools/onnx-parity.js';
 
 const dir = process.argv[2];
 if (!dir) {

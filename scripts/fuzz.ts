@@ -8,8 +8,8 @@
 
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { randomSeed } from '../engine/model/rng.js';
 import { projectPath } from '../engine/paths.js';
+import { randomSeed } from '../engine/rng.js';
 import { runCampaign } from './fuzz/campaign.js';
 import { saveFailure } from './fuzz/failures.js';
 import { defaultCorpus, loadSeeds, seedFiles } from './fuzz/seeds.js';

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { readEmopiaMeta } from '../engine/dataset/emopia.js';
 import { writeFileAtomic } from '../engine/io/atomic-write.js';
 import { readPiece } from '../engine/io/read-piece.js';
-import { Engine } from '../engine/model/engine.js';
 import { sharedDataPath } from '../engine/paths.js';
+import { Engine } from '../engine/runner/engine.js';
 import { ATLAS_PATH, pca2, project, signature, type Atlas } from '../engine/studio/atlas.js';
 import { tokenize } from '../engine/tokens/tokenize.js';
 

@@ -9,12 +9,14 @@
 // counting as 1 note per onset closer. The choice and its figures are printed; seeds are fixed.
 
 import { join } from 'node:path';
+import { noteStats } from '../engine/analysis/note-stats.js';
 import { writeMusic } from '../engine/cli/music-output.js';
-import { MOODS, QUADRANTS } from '../engine/model/emotion.js';
-import { Engine } from '../engine/model/engine.js';
-import { noteStats } from '../engine/model/note-stats.js';
+import { generate } from '../engine/flows/generate.js';
+import { decodedMusic } from '../engine/flows/made.js';
 import { projectPath } from '../engine/paths.js';
-import { tokenSlots } from '../engine/model/token-slots.js';
+import { Engine } from '../engine/runner/engine.js';
+import { MOODS, QUADRANTS } from '../engine/tokens/quadrants.js';
+import { tokenSlots } from '../engine/tokens/token-slots.js';
 
 const BARS = 8;
 const CANDIDATES = 16;
@@ -24,9 +26,10 @@ const TEST_POLYPHONY = 2.15;
 const engine = await Engine.open();
 try {
   for (const quadrant of QUADRANTS) {
-    const { sequences, seed } = await engine.generate({ quadrant, tokens: 2 + BARS * 48, maxBars: BARS, count: CANDIDATES }, { seed: 1000 + Number(quadrant[1]) });
+    const { pieces, seed } = await generate(engine, { quadrant, bars: BARS, count: CANDIDATES, seed: 1000 + Number(quadrant[1]) });
     const scored = [];
-    for (const [k, tokens] of sequences.entries()) {
+    for (const [k, { sequence }] of pieces.entries()) {
+      const { tokens } = sequence;
       const stats = noteStats(tokens, engine.vocab);
       const bars = new Set(tokenSlots(tokens, engine.vocab).map((s) => s.bar).filter((b) => b >= 0)).size;
       const emotion = await engine.estimateEmotion(tokens);
@@ -35,7 +38,7 @@ try {
     const best = scored.sort((a, b) => a.score - b.score)[0];
     const name = `${quadrant} ${MOODS[quadrant]}`;
     const file = join(projectPath('assets', 'examples'), `${name}.mid`);
-    writeMusic(file, best.tokens, engine.vocab, [], { name, bars: BARS });
+    writeMusic(file, decodedMusic(engine.vocab, best.tokens, name, undefined, BARS), []);
     console.log(
       `${file}: seed ${seed} variation ${best.k + 1} of ${CANDIDATES}; ${best.stats.notes} notes in ${best.bars} bars, polyphony ${best.stats.polyphony.toFixed(2)}; classifier ${best.emotion.quadrant} (P = ${best.emotion.probabilities[quadrant].toFixed(2)})`,
     );

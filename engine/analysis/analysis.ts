@@ -7,12 +7,12 @@ import { readPiece } from '../io/read-piece.js';
 import { isTokenFile, readTokens } from '../io/read-tokens.js';
 import { judge, type EmotionEstimate, type JudgeModel } from '../judge/judge.js';
 import { emotionOverTime, type BarEmotion } from '../judge/over-time.js';
-import { noteStats, type NoteStats } from '../model/note-stats.js';
 import type { Piece } from '../piece/piece.js';
 import { detokenize } from '../tokens/detokenize.js';
 import type { TokenSequence } from '../tokens/token-file.js';
 import { tokenize } from '../tokens/tokenize.js';
 import type { Vocab } from '../tokens/vocab.js';
+import { noteStats, type NoteStats } from './note-stats.js';
 
 export interface Analysis {
   file: string;

@@ -6,10 +6,10 @@
 
 import { describe } from '../descriptors/describe.js';
 import { judge, type JudgeModel } from '../judge/judge.js';
-import { noteStats } from '../model/note-stats.js';
-import { tokenSlots } from '../model/token-slots.js';
+import { noteStats } from './note-stats.js';
 import type { Piece } from '../piece/piece.js';
-import type { Quadrant } from '../tokens/tokenize.js';
+import type { Quadrant } from '../tokens/quadrants.js';
+import { tokenSlots } from '../tokens/token-slots.js';
 import { FIELDS, type Vocab } from '../tokens/vocab.js';
 
 export interface MusicMeasures {

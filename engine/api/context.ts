@@ -1,9 +1,9 @@
 // Everything an API call can reach, made once per door (the web server or the Electron
 // engine host) from the same parts, so the two doors behave alike.
 
-import type { Engine } from '../model/engine.js';
+import type { Engine } from '../runner/engine.js';
 import { ImportSandbox } from '../sandbox/import-sandbox.js';
-import { Studio } from '../studio/studio.js';
+import { ModelService } from '../studio/model-service.js';
 import { exampleFiles } from '../workspace/examples.js';
 import { Workspace } from '../workspace/workspace.js';
 import { EventHub } from './event-hub.js';
@@ -22,5 +22,5 @@ export function createContext(workspaceDir: string, opts: ContextOptions = {}): 
   const sandbox = new ImportSandbox();
   const workspace = new Workspace(workspaceDir, opts.examples ?? exampleFiles, (bytes, name) => sandbox.read(bytes, name));
   const events = new EventHub();
-  return { workspace, studio: new Studio(workspace, opts.openEngine), jobs: new Jobs(events.emit), events };
+  return { workspace, models: new ModelService(workspace, opts.openEngine), jobs: new Jobs(events.emit), events };
 }

@@ -1,46 +1,46 @@
-// Long operations (rearranging, generating) run as jobs: the call returns a job id at
+// Long operations (transferring, generating) run as jobs: the call returns a job id at
 // once, progress and the result arrive as events through the door's event channel
 // (IPC messages in Electron, server-sent events in web mode), and a job can be cancelled.
 // The last outcomes are kept, so a window whose event stream dropped can ask for them.
 
 import { randomBytes } from 'node:crypto';
-import type { Note } from '../piece/piece.js';
+import type { Progress } from '../flows/progress.js';
+import type { MadePiece } from '../studio/model-service.js';
 import { toApiError } from './api-error.js';
 import type { ApiError } from './wire.js';
 
-export interface JobProgress {
-  /** 'latents': a generation's prior is sampling (no notes yet); 'notes': decoding. */
-  phase: 'latents' | 'notes';
-  /** Batch item (variation) the notes belong to. */
-  item: number;
-  done: number;
-  total: number;
-  /** Notes decoded since the last progress event of this item. */
-  notes: Note[];
-}
+/**
+ * What each job ends with, named by the operation that started it: a client narrows a
+ * result by the operation's name (`result.op === 'generate.start'`), no cast needed.
+ */
+export type JobResult = ({ op: 'transfer.start' } & MadePiece) | { op: 'generate.start'; pieces: MadePiece[] };
+export type JobOp = JobResult['op'];
 
-export type ApiEvent =
-  | ({ kind: 'job.progress'; job: string } & JobProgress)
-  | { kind: 'job.done'; job: string; result: unknown }
+/** A job's events, whatever it makes (`R`). */
+export type JobEvent<R> =
+  | ({ kind: 'job.progress'; job: string } & Progress)
+  | { kind: 'job.done'; job: string; result: R }
   | { kind: 'job.failed'; job: string; error: ApiError };
 
-export type Emit = (event: ApiEvent) => void;
+/** The events the API sends. */
+export type ApiEvent = JobEvent<JobResult>;
 
 /** What a window that missed events can learn of a job. */
-export type JobStateReply = { state: 'running' } | { state: 'ended'; outcome: ApiEvent } | { state: 'unknown' };
+export type JobStateReply<R = JobResult> = { state: 'running' } | { state: 'ended'; outcome: JobEvent<R> } | { state: 'unknown' };
 
 /** Outcomes kept for windows that missed them; older ones are forgotten. */
 const KEEP_OUTCOMES = 64;
 
-export type JobBody<R> = (progress: (p: JobProgress) => void, signal: AbortSignal) => Promise<R>;
+export type JobBody<R> = (progress: (p: Progress) => void, signal: AbortSignal) => Promise<R>;
 
-export class Jobs {
+/** The jobs of one door; `R` is what they make (the API's: JobResult). */
+export class Jobs<R = unknown> {
   private readonly running = new Map<string, AbortController>();
-  private readonly outcomes = new Map<string, ApiEvent>();
+  private readonly outcomes = new Map<string, JobEvent<R>>();
 
-  constructor(private readonly emit: Emit) {}
+  constructor(private readonly emit: (event: JobEvent<R>) => void) {}
 
-  start<R>(body: JobBody<R>): { job: string } {
+  start(body: JobBody<R>): { job: string } {
     const job = randomBytes(6).toString('hex');
     const abort = new AbortController();
     this.running.set(job, abort);
@@ -53,13 +53,13 @@ export class Jobs {
     return { job };
   }
 
-  state(job: string): JobStateReply {
+  state(job: string): JobStateReply<R> {
     if (this.running.has(job)) return { state: 'running' };
     const outcome = this.outcomes.get(job);
     return outcome ? { state: 'ended', outcome } : { state: 'unknown' };
   }
 
-  private end(outcome: ApiEvent): void {
+  private end(outcome: JobEvent<R>): void {
     this.running.delete(outcome.job);
     this.outcomes.set(outcome.job, outcome);
     if (this.outcomes.size > KEEP_OUTCOMES) this.outcomes.delete(this.outcomes.keys().next().value!);

@@ -2,28 +2,29 @@
 // Electron's IPC handlers and `muser serve`'s HTTP routes both dispatch through this
 // table, so no operation exists on only one side.
 
+import { ALIGNMENTS, ELEMENTS } from '../inference/latent-transfer.js';
 import { MAX_MIDI_BYTES } from '../midi/read-smf.js';
-import { QUADRANTS } from '../model/emotion.js';
-import { judgeAccuracy, MAX_GUIDANCE, priorGuidance, type JudgeAccuracy } from '../model/manifest.js';
-import { ALIGNMENTS, ELEMENTS } from '../model/transfer.js';
-import { chordSpans, type ChordSpan } from '../piece/chord-spans.js';
-import type { Piece } from '../piece/piece.js';
+import { judgeAccuracy, MAX_GUIDANCE, priorGuidance, type JudgeAccuracy } from '../onnx/manifest.js';
 import { MAX_BAR } from '../piece/passage.js';
+import type { Piece } from '../piece/piece.js';
 import { project, readAtlas, signature, type Atlas } from '../studio/atlas.js';
-import type { Studio } from '../studio/studio.js';
+import type { ModelService } from '../studio/model-service.js';
+import { chordSpans, type ChordSpan } from '../tokens/chord-spans.js';
+import { QUADRANTS } from '../tokens/quadrants.js';
 import { loadVocab } from '../tokens/vocab.js';
 import { exampleFile, exampleNames } from '../workspace/examples.js';
 import { safeFileName } from '../workspace/file-names.js';
 import type { LibraryItem, LibraryView } from '../workspace/library.js';
 import type { Workspace } from '../workspace/workspace.js';
-import type { Jobs } from './jobs.js';
+import type { JobResult, Jobs } from './jobs.js';
+import { GENERATE_BARS, GENERATE_COUNT, MAX_SEED } from './limits.js';
 import { ArgError, integer, listOf, nonEmpty, number, object, oneOf, optional, string, type Check } from './validate.js';
 import { fromBase64, toBase64, type FileData } from './wire.js';
 
 export interface ApiContext {
   workspace: Workspace;
-  studio: Studio;
-  jobs: Jobs;
+  models: ModelService;
+  jobs: Jobs<JobResult>;
 }
 
 export interface Operation<A, R> {
@@ -70,7 +71,7 @@ export interface AtlasView {
   pieces: { id: string; name: string; xy: [number, number][] }[];
 }
 
-const seed = optional(integer(0, 0xffffffff));
+const seed = optional(integer(0, MAX_SEED));
 const temperature = optional(number(0, 10));
 
 export const operations = {
@@ -120,9 +121,9 @@ export const operations = {
     return { fileName: f.fileName, base64: toBase64(f.bytes) };
   }),
 
-  'model.info': op(none, async ({ studio }): Promise<ModelInfo> => {
+  'model.info': op(none, async ({ models }): Promise<ModelInfo> => {
     try {
-      const engine = await studio.engine();
+      const engine = await models.engine();
       const m = engine.manifest;
       return { available: true, message: null, provider: engine.info.provider, elements: m.latent.elements, guidance: priorGuidance(m), judge: judgeAccuracy(m) };
     } catch (err) {
@@ -131,21 +132,21 @@ export const operations = {
   }),
 
   /** The heatmap: 7 x 16 latents per token, with where each token and bar sounds. */
-  'piece.latents': op(byId, ({ studio }, a) => studio.latents(a.id)),
+  'piece.latents': op(byId, ({ models }, a) => models.latents(a.id)),
 
-  'piece.exportLatents': op(object({ id: nonEmpty(64), format: oneOf('json', 'csv') }), async ({ studio, workspace }, a): Promise<FileData> => {
-    const { json, csv } = await studio.latentReport(a.id);
+  'piece.exportLatents': op(object({ id: nonEmpty(64), format: oneOf('json', 'csv') }), async ({ models, workspace }, a): Promise<FileData> => {
+    const { json, csv } = await models.latentReport(a.id);
     const text = a.format === 'csv' ? csv : `${JSON.stringify(json)}\n`;
     return { fileName: safeFileName(`${workspace.item(a.id).name} latents`, `.${a.format}`), base64: toBase64(new TextEncoder().encode(text)) };
   }),
 
-  'piece.emotion': op(byId, ({ studio }, a) => studio.emotion(a.id)),
+  'piece.emotion': op(byId, ({ models }, a) => models.emotion(a.id)),
 
   /** Valence and arousal around each bar, for the lane under the roll. */
-  'piece.emotionLane': op(byId, ({ studio }, a) => studio.emotionLane(a.id)),
+  'piece.emotionLane': op(byId, ({ models }, a) => models.emotionLane(a.id)),
 
-  /** Starts a job: A rearranged with the chosen elements of B; the result joins the library. */
-  'rearrange.start': op(
+  /** Starts a job: A with the chosen elements transferred from B; the result joins the library. */
+  'transfer.start': op(
     object({
       a: nonEmpty(64),
       b: nonEmpty(64),
@@ -156,17 +157,25 @@ export const operations = {
       temperature,
       seed,
     }),
-    ({ studio, jobs, workspace }, a) => {
+    ({ models, jobs, workspace }, a) => {
       workspace.item(a.a);
       workspace.item(a.b);
-      if (a.bars && a.bars.last < a.bars.first) throw new ArgError('rearrange.start.bars.last must not come before rearrange.start.bars.first');
-      return jobs.start((progress, signal) => studio.rearrange({ ...a, elements: [...new Set(a.elements)] }, progress, signal));
+      if (a.bars && a.bars.last < a.bars.first) throw new ArgError('transfer.start.bars.last must not come before transfer.start.bars.first');
+      return jobs.start(async (progress, signal) => ({ op: 'transfer.start', ...(await models.transfer({ ...a, elements: [...new Set(a.elements)] }, progress, signal)) }));
     },
   ),
 
   /** Starts a job: `count` new pieces for a quadrant; they join the library. */
-  'generate.start': op(object({ quadrant: oneOf(...QUADRANTS), count: integer(1, 8), bars: integer(1, 64), temperature, guidance: optional(number(0, MAX_GUIDANCE)), seed }), ({ studio, jobs }, a) =>
-    jobs.start((progress, signal) => studio.generate(a, progress, signal)),
+  'generate.start': op(
+    object({
+      quadrant: oneOf(...QUADRANTS),
+      count: integer(GENERATE_COUNT.min, GENERATE_COUNT.max),
+      bars: integer(GENERATE_BARS.min, GENERATE_BARS.max),
+      temperature,
+      guidance: optional(number(0, MAX_GUIDANCE)),
+      seed,
+    }),
+    ({ models, jobs }, a) => jobs.start(async (progress, signal) => ({ op: 'generate.start', ...(await models.generate(a, progress, signal)) })),
   ),
 
   'job.cancel': op(object({ job: nonEmpty(64) }), ({ jobs }, a) => ({ cancelled: jobs.cancel(a.job) })),
@@ -175,13 +184,13 @@ export const operations = {
   'job.state': op(object({ job: nonEmpty(64) }), ({ jobs }, a) => jobs.state(a.job)),
 
   /** The reference atlas with the library's pieces placed on it. */
-  'atlas.get': op(none, async ({ studio, workspace }): Promise<AtlasView> => {
+  'atlas.get': op(none, async ({ models, workspace }): Promise<AtlasView> => {
     const atlas = readAtlas();
     if (!atlas) return { atlas: null, stale: false, pieces: [] };
-    const engine = await studio.engine();
+    const engine = await models.engine();
     const pieces = [];
     for (const item of workspace.view().items) {
-      const sig = signature(await studio.encoding(item.id), engine.manifest);
+      const sig = signature(await models.encoding(item.id), engine.manifest);
       pieces.push({ id: item.id, name: item.name, xy: atlas.projections.map((p, k) => project(p, sig[k])) });
     }
     return { atlas, stale: atlas.encoder !== engine.manifest.files.encoder.sha256, pieces };

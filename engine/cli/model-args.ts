@@ -1,10 +1,9 @@
 // Options shared by the commands that run the models: the model folder, --json, and
 // sampling (seed, temperature, top-p, greedy).
 
-import { Engine } from '../model/engine.js';
-import { QUADRANTS } from '../model/emotion.js';
-import { samplingOf, type SamplingPlan } from '../model/sampling.js';
-import type { Quadrant } from '../tokens/tokenize.js';
+import { samplingOf, type SamplingPlan } from '../inference/sampling.js';
+import { Engine } from '../runner/engine.js';
+import { QUADRANTS, type Quadrant } from '../tokens/quadrants.js';
 import { UsageError, type Options, type ParsedArgs } from './command.js';
 
 export const MODEL_OPTIONS: Options = { models: { type: 'string' }, json: { type: 'boolean' } };

@@ -4,7 +4,7 @@
 
 import type { Analysis } from '../analysis/analysis.js';
 import { CHORD_FAMILIES } from '../descriptors/describe.js';
-import { QUADRANTS } from '../model/emotion.js';
+import { QUADRANTS } from '../tokens/quadrants.js';
 
 export interface CorpusRow {
   file: string;

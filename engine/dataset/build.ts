@@ -7,13 +7,14 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, type Descriptors } from '../descriptors/describe.js';
 import { messageOf } from '../errors.js';
-import { featureVector, JUDGE_FEATURES } from '../judge/features.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readPiece } from '../io/read-piece.js';
-import { checkRoundTrip, type RoundTripReport } from '../tokens/round-trip.js';
-import { tokenize, type Quadrant } from '../tokens/tokenize.js';
-import { FIELDS, type Vocab } from '../tokens/vocab.js';
+import { featureVector, JUDGE_FEATURES } from '../judge/features.js';
 import type { Piece } from '../piece/piece.js';
+import type { Quadrant } from '../tokens/quadrants.js';
+import { checkRoundTrip, type RoundTripReport } from '../tokens/round-trip.js';
+import { tokenize } from '../tokens/tokenize.js';
+import { FIELDS, type Vocab } from '../tokens/vocab.js';
 import { readEmopiaMeta, type Split } from './emopia.js';
 import { groupedStats, type LengthStats } from './length-stats.js';
 

@@ -1,8 +1,9 @@
 // Music as tokens from a file the user names: a MIDI file (tokenized here) or a token
 // file (.json, as `muser tokenize` writes, which may carry an emotion token).
 
+import type { Quadrant } from '../tokens/quadrants.js';
 import { parseTokenFile, type TokenSequence } from '../tokens/token-file.js';
-import { tokenize, type Quadrant } from '../tokens/tokenize.js';
+import { tokenize } from '../tokens/tokenize.js';
 import type { Vocab } from '../tokens/vocab.js';
 import { readBytes, readPiece } from './read-piece.js';
 
@@ -12,8 +13,12 @@ export function isTokenFile(path: string): boolean {
   return path.toLowerCase().endsWith('.json');
 }
 
+/** A token file, whatever its name. */
+export function readTokenFile(path: string, vocab: Vocab): TokenSequence {
+  return parseTokenFile(new TextDecoder().decode(readBytes(path, MAX_TOKEN_FILE_BYTES)), path, vocab);
+}
+
 /** `emotion` sets the emotion token of a MIDI file (a token file keeps its own). */
 export function readTokens(path: string, vocab: Vocab, emotion?: Quadrant): TokenSequence {
-  if (isTokenFile(path)) return parseTokenFile(new TextDecoder().decode(readBytes(path, MAX_TOKEN_FILE_BYTES)), path, vocab);
-  return tokenize(readPiece(path), vocab, emotion).sequence;
+  return isTokenFile(path) ? readTokenFile(path, vocab) : tokenize(readPiece(path), vocab, emotion).sequence;
 }

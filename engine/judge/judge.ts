@@ -8,13 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Descriptors } from '../descriptors/describe.js';
 import { InputError } from '../errors.js';
-import { QUADRANTS } from '../model/emotion.js';
-import { readManifest } from '../model/manifest.js';
+import { readManifest } from '../onnx/manifest.js';
 import { projectPath } from '../paths.js';
 import { pitchName } from '../piece/piece.js';
-import type { Quadrant } from '../tokens/tokenize.js';
+import { QUADRANTS, type Quadrant } from '../tokens/quadrants.js';
 import { loadVocab } from '../tokens/vocab.js';
-import { judgeFeatures, JUDGE_FEATURES, type JudgeFeature } from './features.js';
+import { JUDGE_FEATURES, judgeFeatures, type JudgeFeature } from './features.js';
 
 export const JUDGE_FORMAT = 'muser-judge-1';
 /** Below this velocity spread a file carries no dynamics (a grid export at one velocity): loudness is not judged. */

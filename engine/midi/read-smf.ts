@@ -9,6 +9,12 @@
 import { ByteReader } from './byte-reader.js';
 
 export const MAX_MIDI_BYTES = 4 * 1024 * 1024;
+
+/** Why a file of `size` bytes is refused; the UI says the same before sending one. */
+export function tooLargeMessage(size: number): string {
+  return `the file is ${(size / 1048576).toFixed(1)} MB; MIDI files over ${MAX_MIDI_BYTES / 1048576} MB are refused`;
+}
+
 /**
  * More notes than any piano piece holds (two hours at a dense 12 notes a second is about
  * 86,000); the limit keeps a crafted file's memory and time bounded.
@@ -42,9 +48,7 @@ export interface Smf {
 /** Parses the file, or throws a string describing what is wrong. */
 export function readSmf(bytes: Uint8Array): Smf {
   if (bytes.length === 0) throw 'the file is empty';
-  if (bytes.length > MAX_MIDI_BYTES) {
-    throw `the file is ${(bytes.length / 1048576).toFixed(1)} MB; MIDI files over ${MAX_MIDI_BYTES / 1048576} MB are refused`;
-  }
+  if (bytes.length > MAX_MIDI_BYTES) throw tooLargeMessage(bytes.length);
   const file = new ByteReader(bytes);
   if (bytes.length < 14 || file.ascii(4, 'header') !== 'MThd') throw 'not a MIDI file (no MThd header)';
   const headerLength = file.u32('header length');

@@ -4,8 +4,8 @@
 // The user's pieces are placed on the same axes — the paper's latent-space figure.
 
 import { existsSync, readFileSync } from 'node:fs';
-import type { Encoding } from '../model/encoding.js';
-import type { Manifest } from '../model/manifest.js';
+import type { Encoding } from '../inference/encoding.js';
+import type { Manifest } from '../onnx/manifest.js';
 import { projectPath } from '../paths.js';
 
 export interface Projection {

@@ -1,7 +1,7 @@
 // The latent heatmap as the app draws it: the engine's latent report plus, for every
 // token and bar, where it sounds (seconds on the piece's beat grid) and what it is.
 
-import type { LatentReport } from '../model/heatmap.js';
+import type { LatentReport } from '../inference/latent-report.js';
 
 export interface TokenPlace {
   /** Seconds: from this token's onset to the next later onset (tokens at one onset share it). */

@@ -1,5 +1,5 @@
 // Which tokens of a piece fall in a passage (bars first..last, the source's own bars,
-// even where a long bar is split into two token bars): a rearrangement can be limited
+// even where a long bar is split into two token bars): a transfer can be limited
 // to a passage.
 
 import { InputError } from '../errors.js';

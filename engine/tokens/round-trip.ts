@@ -6,7 +6,8 @@ import { exportMidi } from '../midi/export.js';
 import { importMidi } from '../midi/import.js';
 import type { Piece } from '../piece/piece.js';
 import { detokenize } from './detokenize.js';
-import { tokenize, type Quadrant } from './tokenize.js';
+import type { Quadrant } from './quadrants.js';
+import { tokenize } from './tokenize.js';
 import type { Vocab } from './vocab.js';
 
 export interface RoundTripReport {

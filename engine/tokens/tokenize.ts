@@ -6,11 +6,10 @@
 import type { Piece } from '../piece/piece.js';
 import { tokenBars } from './bars.js';
 import { chordsPerBeat } from './chords.js';
+import type { Quadrant } from './quadrants.js';
 import { quantize, tempoAtStep, type GridNote } from './quantize.js';
 import type { TokenSequence } from './token-file.js';
 import { FIELDS, PAD, type Field, type Vocab } from './vocab.js';
-
-export type Quadrant = 'Q1' | 'Q2' | 'Q3' | 'Q4';
 
 export interface TokenizeResult {
   sequence: TokenSequence;

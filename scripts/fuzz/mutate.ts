@@ -4,9 +4,9 @@
 // structure-aware ones walk the file's chunks and events to damage the fields a parser
 // trusts (lengths, variable-length quantities, status bytes, tempo, meter, track count).
 
-import { mix32, mulberry32, type Rng } from '../../engine/model/rng.js';
-import { chunks, readU32, trackEvents, u32, vlq, type Chunk, type TrackEvent } from './smf.js';
+import { mix32, mulberry32, type Rng } from '../../engine/rng.js';
 import type { Seed } from './seeds.js';
+import { chunks, readU32, trackEvents, type Chunk, type TrackEvent, u32, vlq } from './smf.js';
 
 export interface FuzzInput {
   index: number;

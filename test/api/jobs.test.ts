@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Jobs, type ApiEvent } from '../../engine/api/jobs.js';
+import { Jobs, type JobEvent } from '../../engine/api/jobs.js';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('jobs', () => {
   it('tells a window that missed the events whether a job runs, and how it ended', async () => {
-    const events: ApiEvent[] = [];
+    const events: JobEvent<unknown>[] = [];
     const jobs = new Jobs((e) => events.push(e));
     let finish!: (v: string) => void;
     const { job } = jobs.start(() => new Promise<string>((r) => (finish = r)));

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Descriptors } from '../../engine/descriptors/describe.js';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../engine/cli/main.js';
-import type { PieceSummary } from '../../engine/piece/summary.js';
-import { captureIO, tempDir } from '../helpers.js';
+import type { Descriptors } from '../../engine/descriptors/describe.js';
+import type { PieceSummary } from '../../engine/descriptors/summary.js';
 import { tonejsMidi, type SimpleNote } from '../fixtures/make-midi.js';
+import { captureIO, tempDir } from '../helpers.js';
 
 const PPQ = 480;
 const BAR = 3 * PPQ;

@@ -33,15 +33,15 @@ describe.skipIf(skipWithoutChromium || noModels)(suite("the README's two minutes
     await expect.poll(async () => Number(await attr(page, 'heatmap', 'data-tokens'))).toBeGreaterThan(0);
   });
 
-  it("3. rearranges Q3 sad with Q1 happy's pitch and duration; the result joins the library", async () => {
+  it("3. transfers Q1 happy's pitch and duration to Q3 sad; the result joins the library", async () => {
     const sadId = await page.getByTestId('library-item').filter({ hasText: 'Q3 sad' }).getAttribute('data-id');
-    await expect.poll(() => page.getByTestId('rearrange-a').inputValue()).toBe(sadId);
-    await page.getByTestId('rearrange-b').selectOption({ label: 'Q1 happy' });
+    await expect.poll(() => page.getByTestId('transfer-a').inputValue()).toBe(sadId);
+    await page.getByTestId('transfer-b').selectOption({ label: 'Q1 happy' });
     expect(await page.getByTestId('element-pitch').isChecked()).toBe(true);
     expect(await page.getByTestId('element-duration').isChecked()).toBe(true);
     expect(await page.getByTestId('align-select').inputValue()).toBe('type'); // the default
     await page.getByTestId('seed').fill('7');
-    await page.getByTestId('rearrange-button').click();
+    await page.getByTestId('transfer-button').click();
     await expect.poll(() => names(page)).toContain(RESULT);
     await expect.poll(() => page.getByTestId('piece-name').textContent()).toBe(RESULT);
     expect(await page.getByTestId('studio-error').count()).toBe(0);

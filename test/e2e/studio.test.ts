@@ -1,5 +1,5 @@
 // The studio in a real browser (Debian Chromium) against web mode, on the shipped
-// models: rearrange an uploaded piece with another's pitch and duration while the notes
+// models: transfer another piece's pitch and duration to an uploaded one while the notes
 // stream into the roll, find the result in the library and on the valence–arousal
 // plane (with its arrow), export it, A/B listen, generate a short Q3 piece, and cancel a
 // long generation. Without models, the studio says why and its actions are off.
@@ -111,21 +111,21 @@ describe.skipIf(skipWithoutChromium || noModels)(suite('the studio in Chromium (
     await page.getByTestId('more-elements').click();
   });
 
-  it('rearranges A with B\'s pitch and duration, the notes streaming into the roll', async () => {
+  it('transfers B\'s pitch and duration to A, the notes streaming into the roll', async () => {
     await page.getByTestId('file-input').setInputFiles([tune, other]);
     await expect.poll(() => names(page)).toEqual(['Q1 happy', 'Q2 tense', 'Q3 sad', 'Q4 calm', 'tune', 'other']);
     await page.getByTestId('library-item').filter({ hasText: 'tune' }).click();
     await expect.poll(() => page.getByTestId('piece-name').textContent()).toBe('tune');
     const tuneId = await page.getByTestId('library-item').filter({ hasText: 'tune' }).getAttribute('data-id');
     // A follows the selection; B is chosen
-    await expect.poll(() => page.getByTestId('rearrange-a').inputValue()).toBe(tuneId);
-    await page.getByTestId('rearrange-b').selectOption({ label: 'other' });
+    await expect.poll(() => page.getByTestId('transfer-a').inputValue()).toBe(tuneId);
+    await page.getByTestId('transfer-b').selectOption({ label: 'other' });
     await page.getByTestId('align-select').selectOption('position');
     await page.getByTestId('seed').fill('11');
 
     await record(page, 'piano-roll', 'data-notes');
     await record(page, 'job-progress', 'data-done');
-    await page.getByTestId('rearrange-button').click();
+    await page.getByTestId('transfer-button').click();
     await expect.poll(() => names(page), ENGINE).toContain(RESULT);
 
     const done = (await recorded(page, 'job-progress')).map(Number);
@@ -142,7 +142,7 @@ describe.skipIf(skipWithoutChromium || noModels)(suite('the studio in Chromium (
     expect(await page.getByTestId('job-outcome').textContent()).toContain('seed 11');
     await expect.poll(() => attr(page, 'ab-toggle', 'data-playing')).toBe('result');
     expect(await page.getByTestId('studio-error').count()).toBe(0);
-    await shot(page, 'studio-02-rearranged');
+    await shot(page, 'studio-02-transferred');
   });
 
   it('places the result on the valence–arousal plane with an arrow from A; hover names a point, a click selects it', async () => {
@@ -198,16 +198,16 @@ describe.skipIf(skipWithoutChromium || noModels)(suite('the studio in Chromium (
     await expect.poll(() => attr(page, 'play-button', 'data-state')).toBe('paused');
   });
 
-  it('rearranges only the bars asked for, and says when they are not a passage', async () => {
-    await page.getByTestId('tab-rearrange').click();
+  it('transfers to only the bars asked for, and says when they are not a passage', async () => {
+    await page.getByTestId('tab-transfer').click();
     await page.getByTestId('library-item').filter({ has: page.getByText('tune', { exact: true }) }).click();
     await expect.poll(() => page.getByTestId('piece-name').textContent()).toBe('tune');
-    await page.getByTestId('rearrange-b').selectOption({ label: 'other' });
+    await page.getByTestId('transfer-b').selectOption({ label: 'other' });
     await page.getByTestId('bars-from').fill('5');
     await page.getByTestId('bars-to').fill('3');
-    expect(await page.getByTestId('rearrange-button').isDisabled()).toBe(true);
+    expect(await page.getByTestId('transfer-button').isDisabled()).toBe(true);
     await page.getByTestId('bars-to').fill('6');
-    await page.getByTestId('rearrange-button').click();
+    await page.getByTestId('transfer-button').click();
     await expect.poll(() => names(page), ENGINE).toContain(`${RESULT} in bars 5–6`);
     await expect.poll(() => page.getByTestId('piece-name').textContent()).toBe(`${RESULT} in bars 5–6`);
     await page.getByTestId('bars-from').fill('');
@@ -310,7 +310,7 @@ describe.skipIf(skipWithoutChromium)('the studio in Chromium without models', ()
   it('says why and turns its actions off', async () => {
     const page = await openPage(browser, server.url);
     await expect.poll(() => page.getByTestId('studio-error').textContent()).toContain('models/manifest.json: missing');
-    expect(await page.getByTestId('rearrange-button').isDisabled()).toBe(true);
+    expect(await page.getByTestId('transfer-button').isDisabled()).toBe(true);
     await page.getByTestId('tab-generate').click();
     expect(await page.getByTestId('generate-button').isDisabled()).toBe(true);
     await page.getByTestId('tab-emotion').click();

@@ -3,8 +3,8 @@
 
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { MenuCommand } from '../../electron/bridge.js';
 import { menuTemplate, type MenuOptions } from '../../electron/menu.js';
+import type { MenuCommand } from '../../engine/api/bridge.js';
 
 function build(o: Partial<MenuOptions> = {}) {
   const log: string[] = [];

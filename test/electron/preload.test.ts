@@ -5,13 +5,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_METHODS, type MuserBridge } from '../../electron/bridge.js';
 import { CHANNELS } from '../../electron/channels.js';
+import { BRIDGE_METHODS, type MuserBridge } from '../../engine/api/bridge.js';
 import { projectPath } from '../../engine/paths.js';
 
 const COMPILED = projectPath('dist', 'electron', 'preload.cjs');
 const SOURCE = projectPath('electron', 'preload.cts');
-const RENDERER_BRIDGE = projectPath('renderer', 'src', 'lib', 'bridge.ts');
+const BRIDGE_TYPE = projectPath('engine', 'api', 'bridge.ts');
 
 type Listener = (...args: unknown[]) => void;
 
@@ -90,8 +90,8 @@ describe('compiled preload', () => {
     expect([...p.listeners.values()].every((s) => s.size === 0)).toBe(true);
   });
 
-  it.skipIf(!existsSync(RENDERER_BRIDGE))("exposes every method the renderer's bridge type declares", () => {
-    const text = readFileSync(RENDERER_BRIDGE, 'utf8');
+  it.skipIf(!existsSync(BRIDGE_TYPE))("exposes every method the renderer's bridge type declares", () => {
+    const text = readFileSync(BRIDGE_TYPE, 'utf8');
     const body = /interface MuserBridge\s*{([\s\S]*?)\n}/.exec(text)?.[1] ?? '';
     const declared = [...body.matchAll(/^\s*(\w+)\s*\(/gm)].map((m) => m[1]);
     expect(declared.length).toBeGreaterThan(0);

@@ -57,7 +57,7 @@ describe.skipIf(noModels)(suite('model commands'), () => {
     expect(j.stats.polyphony).toBe(1);
   });
 
-  it('transfer writes the rearranged piece, reproducibly for a seed', async () => {
+  it('transfer writes the transferred piece, reproducibly for a seed', async () => {
     const outs = [join(dir, 't1.json'), join(dir, 't2.json')];
     for (const out of outs) {
       const r = await run(['transfer', a, b, '--elements', 'pitch,duration', '--align', 'bar', '--seed', '5', '-o', out, '--json']);

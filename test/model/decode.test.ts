@@ -1,14 +1,14 @@
 // Decoding, transfer and generation through the engine (and its worker).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeLatents, recurrentStepper, type StepperFactory } from '../../engine/model/decode.js';
-import { encodeTokens } from '../../engine/model/encoding.js';
-import { Engine } from '../../engine/model/engine.js';
-import { loadGraphs } from '../../engine/model/load.js';
-import { trainingCrop } from '../../engine/model/manifest.js';
-import { xorshift32 } from '../../engine/model/rng.js';
-import { samplingOf } from '../../engine/model/sampling.js';
-import { ALIGNMENTS, ELEMENTS } from '../../engine/model/transfer.js';
+import { decodeLatents, recurrentStepper, type StepperFactory } from '../../engine/inference/decode.js';
+import { encodeTokens } from '../../engine/inference/encoding.js';
+import { ALIGNMENTS, ELEMENTS } from '../../engine/inference/latent-transfer.js';
+import { samplingOf } from '../../engine/inference/sampling.js';
+import { loadGraphs } from '../../engine/onnx/load.js';
+import { trainingCrop } from '../../engine/onnx/manifest.js';
+import { xorshift32 } from '../../engine/rng.js';
+import { Engine } from '../../engine/runner/engine.js';
 import { tokensInBars } from '../../engine/tokens/bar-range.js';
 import { FIELDS } from '../../engine/tokens/vocab.js';
 import { MODEL_DIR, noModels, smallPiece, suite, vocab } from './helpers.js';

@@ -5,8 +5,8 @@
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectPath } from '../../engine/paths.js';
+import type { Quadrant } from '../../engine/tokens/quadrants.js';
 import { tokenize } from '../../engine/tokens/tokenize.js';
-import type { Quadrant } from '../../engine/tokens/tokenize.js';
 import { loadVocab } from '../../engine/tokens/vocab.js';
 import { gridPiece, type BeatNote } from '../fixtures/pieces.js';
 import { tempDir } from '../helpers.js';

@@ -4,9 +4,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../engine/errors.js';
-import { Engine } from '../../engine/model/engine.js';
-import { loadGraphs } from '../../engine/model/load.js';
-import { preferredProviders } from '../../engine/model/providers.js';
+import { loadGraphs } from '../../engine/onnx/load.js';
+import { preferredProviders } from '../../engine/onnx/providers.js';
+import { Engine } from '../../engine/runner/engine.js';
 import { MODEL_DIR, modelCopy, noModels, suite } from './helpers.js';
 
 describe('provider preference', () => {

@@ -3,9 +3,9 @@
 // existing flows make from the same seed.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../engine/model/engine.js';
-import { ELEMENTS } from '../../engine/model/transfer.js';
-import { tokenSlots } from '../../engine/model/token-slots.js';
+import { ELEMENTS } from '../../engine/inference/latent-transfer.js';
+import { Engine } from '../../engine/runner/engine.js';
+import { tokenSlots } from '../../engine/tokens/token-slots.js';
 import { FIELDS } from '../../engine/tokens/vocab.js';
 import { MODEL_DIR, noModels, smallPiece, suite, vocab } from './helpers.js';
 

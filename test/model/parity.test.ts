@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../engine/model/engine.js';
-import { GRAPH_NAMES } from '../../engine/model/manifest.js';
-import { checkOnnxParity, PARITY_TOLERANCE } from '../../engine/model/onnx-parity.js';
+import { GRAPH_NAMES } from '../../engine/onnx/manifest.js';
+import { Engine } from '../../engine/runner/engine.js';
+import { checkOnnxParity, PARITY_TOLERANCE } from '../../engine/tools/onnx-parity.js';
 import { MODEL_DIR, noModels, suite } from './helpers.js';
 
 interface JsonTensor {

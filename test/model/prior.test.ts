@@ -1,12 +1,12 @@
 // The prior's code sampling, with and without classifier-free guidance, some codes given, past the crop.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graphs } from '../../engine/model/graphs.js';
-import { loadGraphs } from '../../engine/model/load.js';
-import { trainingCrop } from '../../engine/model/manifest.js';
-import { sampleCodes } from '../../engine/model/prior.js';
-import { xorshift32 } from '../../engine/model/rng.js';
-import { samplingOf } from '../../engine/model/sampling.js';
+import { sampleCodes } from '../../engine/inference/prior.js';
+import { samplingOf } from '../../engine/inference/sampling.js';
+import type { Graphs } from '../../engine/onnx/graphs.js';
+import { loadGraphs } from '../../engine/onnx/load.js';
+import { trainingCrop } from '../../engine/onnx/manifest.js';
+import { xorshift32 } from '../../engine/rng.js';
 import { MODEL_DIR, noModels, suite, vocab } from './helpers.js';
 
 const LENGTH = 12;

@@ -1,15 +1,15 @@
 // The engine's pure parts, no models needed: PRNG, sampling, alignment, slots, heatmap, statistics.
 
-import { tokenWindows, windowSlot } from '../../engine/model/windows.js';
 import { describe, expect, it } from 'vitest';
-import type { Encoding } from '../../engine/model/encoding.js';
-import { latentCsv, latentReport } from '../../engine/model/heatmap.js';
-import type { Manifest } from '../../engine/model/manifest.js';
-import { noteStats } from '../../engine/model/note-stats.js';
-import { xorshift32 } from '../../engine/model/rng.js';
-import { drawFor, PAPER_SAMPLING, sampleIndex, samplingOf } from '../../engine/model/sampling.js';
-import { tokenSlots } from '../../engine/model/token-slots.js';
-import { alignCovering, alignTokens, changedBars, defaultCover, ELEMENTS, transferLatents } from '../../engine/model/transfer.js';
+import { noteStats } from '../../engine/analysis/note-stats.js';
+import type { Encoding } from '../../engine/inference/encoding.js';
+import { latentCsv, latentReport } from '../../engine/inference/latent-report.js';
+import { alignCovering, alignTokens, changedBars, defaultCover, ELEMENTS, transferLatents } from '../../engine/inference/latent-transfer.js';
+import { drawFor, PAPER_SAMPLING, sampleIndex, samplingOf } from '../../engine/inference/sampling.js';
+import { tokenWindows, windowSlot } from '../../engine/inference/windows.js';
+import type { Manifest } from '../../engine/onnx/manifest.js';
+import { xorshift32 } from '../../engine/rng.js';
+import { tokenSlots } from '../../engine/tokens/token-slots.js';
 import { smallPiece, vocab } from './helpers.js';
 
 const SLICE = 16;

@@ -1,9 +1,9 @@
-// The decoding worker: requests queue first in, first out, and cancelling stops the work.
+// The decoding worker: tasks queue first in, first out, and cancelling stops the work.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DecodeQueue } from '../../engine/model/decode-queue.js';
-import { Engine } from '../../engine/model/engine.js';
-import { samplingOf } from '../../engine/model/sampling.js';
+import { samplingOf } from '../../engine/inference/sampling.js';
+import { DecodeQueue } from '../../engine/runner/decode-queue.js';
+import { Engine } from '../../engine/runner/engine.js';
 import { MODEL_DIR, noModels, smallPiece, suite } from './helpers.js';
 
 const abortedAfter = (ms: number) => AbortSignal.timeout(ms);
@@ -21,7 +21,7 @@ describe.skipIf(noModels)(suite('decoding worker'), () => {
   // a prior run of 100k positions takes far longer than the test: only cancelling ends it
   const endless = { quadrant: 'Q1' as const, tokens: 100_000 };
 
-  it('stops a running job on abort, then takes the next request', async () => {
+  it('stops a running task on abort, then takes the next one', async () => {
     const t0 = performance.now();
     const err = await engine.generate(endless, { signal: abortedAfter(100) }).catch((e) => e);
     expect(isAbort(err)).toBe(true);
@@ -47,12 +47,12 @@ describe.skipIf(noModels)(suite('decoding worker'), () => {
     expect(atRejection).toBeLessThan(a.length / 2);
     await sleep(100);
     expect(steps).toBe(atRejection);
-    // the same worker takes the next request
+    // the same worker takes the next task
     expect(await queue.run({ kind: 'decode', input: { ...input, length: 8 }, seed: 1 })).toHaveLength(1);
     await queue.close();
   });
 
-  it('drops a queued request on abort without touching the one running', async () => {
+  it('drops a queued task on abort without touching the one running', async () => {
     const running = new AbortController();
     const first = engine.generate(endless, { signal: running.signal }).catch((e) => e);
     const queued = new AbortController();
@@ -70,10 +70,10 @@ describe.skipIf(noModels)(suite('decoding worker'), () => {
     expect(isAbort(err)).toBe(true);
   });
 
-  it('runs requests in the order they came', async () => {
+  it('runs tasks in the order they came', async () => {
     const order: number[] = [];
-    const jobs = [1, 2, 3].map((k) => engine.generate({ quadrant: 'Q1', tokens: 16 }, { seed: k }).then(() => order.push(k)));
-    await Promise.all(jobs);
+    const tasks = [1, 2, 3].map((k) => engine.generate({ quadrant: 'Q1', tokens: 16 }, { seed: k }).then(() => order.push(k)));
+    await Promise.all(tasks);
     expect(order).toEqual([1, 2, 3]);
   });
 });

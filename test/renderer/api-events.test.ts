@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asApiEvent, parseEvent } from '../../renderer/src/lib/api-events.js';
-import { keepOpen, type StreamHandlers, type Timers } from '../../renderer/src/lib/event-source.js';
+import { keepOpen, type StreamHandlers, type Timers } from '../../renderer/src/api/event-source.js';
+import { asApiEvent, parseEvent } from '../../renderer/src/api/events.js';
 
 const note = { pitch: 60, velocity: 80, onset: 0, offset: 0.5, onsetBeat: 0, offsetBeat: 1 };
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64 } from '../../renderer/src/lib/base64.js';
+import { base64ToBytes, bytesToBase64 } from '../../renderer/src/files/base64.js';
 
 describe('base64', () => {
   it('agrees with Node for any bytes, including files larger than one slice', () => {

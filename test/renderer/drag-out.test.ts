@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { canDragOut, dragOut, isOwnDrop } from '../../renderer/src/lib/platform.js';
+import { canDragOut, dragOut, isOwnDrop } from '../../renderer/src/files/platform.js';
 
 const g = globalThis as { window?: unknown };
 

@@ -8,7 +8,8 @@ import { differenceData, differenceNote } from '../../renderer/src/heatmap/diffe
 import { BAND_GAP, bandHeight, bandTop, cellAt, type HeatLayout } from '../../renderer/src/heatmap/layout.js';
 import { rasterize } from '../../renderer/src/heatmap/raster.js';
 import { formatValue, pixelLine, tooltipLines } from '../../renderer/src/heatmap/tooltip.js';
-import { GUTTER_WIDTH, noteRect, type RollLayout } from '../../renderer/src/roll/geometry.js';
+import { noteRect, type RollLayout } from '../../renderer/src/roll/geometry.js';
+import { GUTTER_WIDTH } from '../../renderer/src/time/time-axis.js';
 
 const ELEMENTS = ['tempo', 'chord', 'bar-beat', 'type', 'pitch', 'duration', 'velocity'];
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiEvent } from '../../engine/api/jobs.js';
+import type { JobEvent } from '../../engine/api/jobs.js';
 import type { Note } from '../../engine/piece/piece.js';
-import { applyEvent, jobProgress, mergeNotes, newJob, type JobState } from '../../renderer/src/lib/job-state.js';
+import { applyEvent, jobProgress, mergeNotes, newJob, type JobState } from '../../renderer/src/state/job-state.js';
 
 const note = (pitch: number, onset: number): Note => ({ pitch, velocity: 80, onset, offset: onset + 0.25, onsetBeat: onset * 2, offsetBeat: onset * 2 + 0.5 });
-const progress = (item: number, done: number, total: number, notes: Note[], job = 'j'): ApiEvent => ({ kind: 'job.progress', job, phase: 'notes', item, done, total, notes });
-const fold = (events: ApiEvent[], job: JobState = newJob('j')) => events.reduce(applyEvent, job);
+const progress = (item: number, done: number, total: number, notes: Note[], job = 'j'): JobEvent<unknown> => ({ kind: 'job.progress', job, phase: 'notes', item, done, total, notes });
+const fold = (events: JobEvent<unknown>[], job: JobState<unknown> = newJob('j')) => events.reduce(applyEvent, job);
 
 describe('a job folded from its events', () => {
   it('collects progress and the streamed notes per item', () => {
@@ -19,7 +19,7 @@ describe('a job folded from its events', () => {
   });
 
   it('keeps the prior\'s sampling apart from the decoding progress', () => {
-    const latents: ApiEvent = { kind: 'job.progress', job: 'j', phase: 'latents', item: 0, done: 32, total: 98, notes: [] };
+    const latents: JobEvent<unknown> = { kind: 'job.progress', job: 'j', phase: 'latents', item: 0, done: 32, total: 98, notes: [] };
     const job = fold([latents]);
     expect(job.latents).toEqual({ done: 32, total: 98 });
     expect(jobProgress(job)).toEqual({ done: 0, total: 0 });

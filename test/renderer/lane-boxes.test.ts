@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chordName } from '../../renderer/src/lib/chord-name.js';
+import { chordName } from '../../renderer/src/music/chord-name.js';
 import { laneBoxes } from '../../renderer/src/roll/lane-boxes.js';
 
 const chords = [

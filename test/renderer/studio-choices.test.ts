@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Note, Piece } from '../../engine/piece/piece.js';
-import { defaultSource, followSelection } from '../../renderer/src/lib/rearrange-defaults.js';
-import { rollContent } from '../../renderer/src/lib/roll-content.js';
-import { strengthArgs } from '../../renderer/src/lib/mood-strength.js';
-import { samplingArgs } from '../../renderer/src/lib/sampling.js';
+import { defaultSource, followSelection } from '../../renderer/src/studio/transfer-defaults.js';
+import { rollContent } from '../../renderer/src/roll/content.js';
+import { strengthArgs } from '../../renderer/src/studio/mood-strength.js';
+import { samplingArgs } from '../../renderer/src/studio/sampling.js';
 import { libraryItem as item } from '../fixtures/library-items.js';
 
-describe('the Rearrange form\'s defaults', () => {
+describe('the Transfer form\'s defaults', () => {
   const items = [item('a'), item('b'), item('c'), item('ab', { kind: 'result', description: '', from: ['a', 'b'] })];
 
   it('A follows the selection, but stays when the selection is a result made from it', () => {
@@ -69,12 +69,12 @@ describe('what the roll shows', () => {
     expect(rollContent(selected, null, null)).toEqual({ piece: selected, notes: selected.notes, ghost: [], label: null });
   });
 
-  it('a rearrangement decoding over its A, dimmed', () => {
-    const r = rollContent(selected, { base: a, notes: [note(72)], label: 'Rearranging' }, null);
+  it('a transfer decoding over its A, dimmed', () => {
+    const r = rollContent(selected, { base: a, notes: [note(72)], label: 'Transferring' }, null);
     expect(r.piece).toBe(a);
     expect(r.notes.map((n) => n.pitch)).toEqual([72]);
     expect(r.ghost).toBe(a.notes);
-    expect(r.label).toBe('Rearranging');
+    expect(r.label).toBe('Transferring');
   });
 
   it('a generation decoding on its own, without a grid yet', () => {

@@ -12,7 +12,7 @@ import {
   timeToX,
   xToTime,
   zoomAt,
-} from '../../renderer/src/lib/time-axis.js';
+} from '../../renderer/src/time/time-axis.js';
 
 const view = { secondsPerPixel: 0.01, scrollSeconds: 5 };
 

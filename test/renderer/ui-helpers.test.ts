@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ApiCallError, accessToken, createClient, httpTransport } from '../../renderer/src/lib/api.js';
-import { fileNameFor, formatClock, formatDuration, problemText } from '../../renderer/src/lib/format.js';
-import { isTextEntry, keyCommand } from '../../renderer/src/lib/keys.js';
-import { judgeAccuracy, type Manifest } from '../../engine/model/manifest.js';
+import { ApiCallError, accessToken, createClient, httpTransport } from '../../renderer/src/api/client.js';
+import { fileNameFor, formatClock, formatDuration, problemText } from '../../renderer/src/ui/format.js';
+import { isTextEntry, keyCommand } from '../../renderer/src/ui/keys.js';
+import { judgeAccuracy, type Manifest } from '../../engine/onnx/manifest.js';
 import { pitchName } from '../../engine/piece/piece.js';
-import { judgeTrust } from '../../renderer/src/lib/judge-trust.js';
-import { dueUntil, firstNoteFrom, isBlackKey, notesEnd } from '../../renderer/src/lib/notes.js';
+import { judgeTrust } from '../../renderer/src/music/judge-trust.js';
+import { dueUntil, firstNoteFrom, isBlackKey, notesEnd } from '../../renderer/src/music/notes.js';
 import type { Note } from '../../engine/piece/piece.js';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MOODS, QUADRANT_CENTRES, quadrantGrid, quadrantLabel } from '../../renderer/src/lib/quadrants.js';
+import { MOODS, QUADRANT_CENTRES, quadrantGrid, quadrantLabel } from '../../renderer/src/music/quadrants.js';
 import { resultArrows } from '../../renderer/src/plane/arrows.js';
 import { arrowShape, PAD, plotArea, pointAt, toPlane } from '../../renderer/src/plane/geometry.js';
 import { libraryItem as item } from '../fixtures/library-items.js';
@@ -68,7 +68,7 @@ describe('arrows from origins', () => {
   const again = item('again', { kind: 'result', description: 'ab with velocity of a', from: ['ab', 'a'] });
   const generated = item('g', { kind: 'result', description: 'generated for Q3', from: [] });
 
-  it('runs from each rearrangement\'s A to the result; generated pieces get none', () => {
+  it('runs from each transfer\'s A to the result; generated pieces get none', () => {
     expect(resultArrows([a, b, ab, again, generated], () => true)).toEqual([
       { from: 'a', to: 'ab' },
       { from: 'ab', to: 'again' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeWav, limitPeak, peakOf } from '../../renderer/src/lib/wav.js';
+import { encodeWav, limitPeak, peakOf } from '../../renderer/src/files/wav.js';
 
 const ascii = (bytes: Uint8Array, at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
 

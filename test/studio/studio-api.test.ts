@@ -1,5 +1,5 @@
 // The MusER views' operations through the one API, on the shipped models: heatmap data
-// aligned to the piece's time, emotion estimates, rearranging and generating as jobs
+// aligned to the piece's time, emotion estimates, transferring and generating as jobs
 // with streamed notes, cancelling, and the atlas.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,8 +7,8 @@ import { createContext } from '../../engine/api/context.js';
 import { dispatch } from '../../engine/api/dispatch.js';
 import type { ApiEvent } from '../../engine/api/jobs.js';
 import { toBase64 } from '../../engine/api/wire.js';
-import { Engine } from '../../engine/model/engine.js';
 import { exportMidi } from '../../engine/midi/export.js';
+import { Engine } from '../../engine/runner/engine.js';
 import { gridPiece, type BeatNote } from '../fixtures/pieces.js';
 import { tempDir } from '../helpers.js';
 import { MODEL_DIR, noModels, suite } from '../model/helpers.js';
@@ -82,8 +82,8 @@ describe.skipIf(noModels)(suite('MusER views through the API'), () => {
     expect(e.valence).toBeCloseTo(e.probabilities.Q1 + e.probabilities.Q4, 6);
   });
 
-  it('rearranges A with B\'s pitch as a job: notes stream in, the result joins the library', async () => {
-    const { job } = await call('rearrange.start', { a, b, elements: ['pitch', 'duration'], align: 'position', seed: 7 });
+  it('transfers B\'s pitch to A as a job: notes stream in, the result joins the library', async () => {
+    const { job } = await call('transfer.start', { a, b, elements: ['pitch', 'duration'], align: 'position', seed: 7 });
     const done = await finished(job);
     expect(done.kind).toBe('job.done');
     const progress = events.filter((e) => e.job === job && e.kind === 'job.progress');
@@ -130,23 +130,23 @@ describe.skipIf(noModels)(suite('MusER views through the API'), () => {
     expect(await dispatch(ctx, 'generate.start', { quadrant: 'Q2', count: 1, bars: 1, guidance: 11 })).toMatchObject({ ok: false, error: { kind: 'input' } });
   });
 
-  it('rearranges only a passage of A, named for it, and says when the passage is not in A', async () => {
-    const { job } = await call('rearrange.start', { a, b, elements: ['pitch'], align: 'type', bars: { first: 2, last: 3 }, seed: 7 });
+  it('transfers to only a passage of A, named for it, and says when the passage is not in A', async () => {
+    const { job } = await call('transfer.start', { a, b, elements: ['pitch'], align: 'type', bars: { first: 2, last: 3 }, seed: 7 });
     expect(await finished(job)).toMatchObject({
       kind: 'job.done',
       result: { item: { name: 'a with pitch of b in bars 2–3', origin: { description: expect.stringMatching(/in bars 2–3 \(type alignment, seed 7\)$/) } } },
     });
-    const past = await call('rearrange.start', { a, b, elements: ['pitch'], align: 'type', bars: { first: 9, last: 9 } });
+    const past = await call('transfer.start', { a, b, elements: ['pitch'], align: 'type', bars: { first: 9, last: 9 } });
     expect(await finished(past.job)).toMatchObject({ kind: 'job.failed', error: { kind: 'input', message: 'a: bar 9 is past its end (it has 4 bars)' } });
-    expect(await dispatch(ctx, 'rearrange.start', { a, b, elements: ['pitch'], align: 'type', bars: { first: 3, last: 2 } })).toMatchObject({
+    expect(await dispatch(ctx, 'transfer.start', { a, b, elements: ['pitch'], align: 'type', bars: { first: 3, last: 2 } })).toMatchObject({
       ok: false,
       error: { kind: 'input', message: expect.stringMatching(/bars\.last must not come before/) },
     });
   });
 
-  it('refuses a rearrangement of a piece that is not there, before starting', async () => {
-    expect(await dispatch(ctx, 'rearrange.start', { a, b: 'gone', elements: ['pitch'], align: 'bar' })).toMatchObject({ ok: false, error: { kind: 'input', message: /gone: no such piece/ } });
-    expect(await dispatch(ctx, 'rearrange.start', { a, b, elements: ['melody'], align: 'bar' })).toMatchObject({ ok: false, error: { kind: 'input' } });
+  it('refuses a transfer with a piece that is not there, before starting', async () => {
+    expect(await dispatch(ctx, 'transfer.start', { a, b: 'gone', elements: ['pitch'], align: 'bar' })).toMatchObject({ ok: false, error: { kind: 'input', message: /gone: no such piece/ } });
+    expect(await dispatch(ctx, 'transfer.start', { a, b, elements: ['melody'], align: 'bar' })).toMatchObject({ ok: false, error: { kind: 'input' } });
   });
 
   it('places the library on the atlas', async () => {

@@ -4,7 +4,7 @@ import { MAX_BAR, passageName } from '../../engine/piece/passage.js';
 import { tokensInBars } from '../../engine/tokens/bar-range.js';
 import { tokenize } from '../../engine/tokens/tokenize.js';
 import { FIELDS, loadVocab } from '../../engine/tokens/vocab.js';
-import { parsePassage } from '../../renderer/src/lib/passage.js';
+import { parsePassage } from '../../renderer/src/studio/passage.js';
 import { gridPiece, type BeatNote } from '../fixtures/pieces.js';
 
 const vocab = loadVocab();

@@ -8,10 +8,10 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../engine/model/engine.js';
-import { GRAPH_NAMES } from '../../engine/model/manifest.js';
-import { checkOnnxParity, PARITY_TOLERANCE } from '../../engine/model/onnx-parity.js';
+import { GRAPH_NAMES } from '../../engine/onnx/manifest.js';
 import { projectPath } from '../../engine/paths.js';
+import { Engine } from '../../engine/runner/engine.js';
+import { checkOnnxParity, PARITY_TOLERANCE } from '../../engine/tools/onnx-parity.js';
 import { skipWithoutData, tempDir } from '../helpers.js';
 
 const PYTHON = '/usr/bin/python3';

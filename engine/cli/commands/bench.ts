@@ -1,4 +1,4 @@
-import { runBench, type BenchReport } from '../../model/bench.js';
+import { runBench, type BenchReport } from '../../tools/bench.js';
 import type { Command } from '../command.js';
 import { MODEL_HELP, MODEL_OPTIONS, wholeNumber } from '../model-args.js';
 

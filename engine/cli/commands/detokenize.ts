@@ -1,12 +1,9 @@
+import { readTokenFile } from '../../io/read-tokens.js';
 import { exportMidi } from '../../midi/export.js';
-import { readBytes } from '../../io/read-piece.js';
 import { detokenize } from '../../tokens/detokenize.js';
-import { parseTokenFile } from '../../tokens/token-file.js';
 import { loadVocab } from '../../tokens/vocab.js';
 import { requireString, type Command } from '../command.js';
 import { writeOutput } from '../output.js';
-
-const MAX_TOKEN_FILE_BYTES = 64 * 1024 * 1024;
 
 export const detokenizeCommand: Command = {
   name: 'detokenize',
@@ -19,7 +16,7 @@ export const detokenizeCommand: Command = {
     const [input] = args.positionals;
     const out = requireString(args, 'out');
     const vocab = loadVocab();
-    const seq = parseTokenFile(new TextDecoder().decode(readBytes(input, MAX_TOKEN_FILE_BYTES)), input, vocab);
+    const seq = readTokenFile(input, vocab);
     const piece = detokenize(seq, vocab);
     writeOutput(out, exportMidi(piece), [input]);
     io.err(`${out}: ${piece.notes.length} notes, ${piece.tempos.length} tempo events`);

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
+import { latentCsv, latentReport } from '../../inference/latent-report.js';
 import { readTokens } from '../../io/read-tokens.js';
-import { latentCsv, latentReport } from '../../model/heatmap.js';
 import { requireString, type Command } from '../command.js';
 import { MODEL_HELP, MODEL_OPTIONS, openEngine } from '../model-args.js';
 import { writeOutput } from '../output.js';

@@ -1,16 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { estimateTokens } from '../../analysis/analysis.js';
+import { DEFAULT_TOKENS, generate, TOKENS_PER_BAR } from '../../flows/generate.js';
 import { openJudge } from '../../judge/judge.js';
+import { guidanceProblem, MAX_GUIDANCE } from '../../onnx/manifest.js';
 import { requireString, UsageError, type Command } from '../command.js';
-import { MAX_GUIDANCE, priorGuidance } from '../../model/manifest.js';
-import { FIELDS } from '../../tokens/vocab.js';
 import { MODEL_HELP, MODEL_OPTIONS, number, openEngine, quadrantArg, SAMPLING_HELP, SAMPLING_OPTIONS, samplingArgs, wholeNumber } from '../model-args.js';
 import { writeMusic } from '../music-output.js';
-
-const DEFAULT_TOKENS = 256;
-/** Latent length budgeted per bar with --bars; decoding stops at the bar limit, usually well before. */
-const TOKENS_PER_BAR = 48;
 
 export const generateCommand: Command = {
   name: 'generate',
@@ -33,30 +29,30 @@ export const generateCommand: Command = {
     if (!quadrant) throw new UsageError('--quadrant is required');
     const dir = requireString(args, 'out');
     const bars = wholeNumber(args, 'bars', 1);
-    const tokensArg = wholeNumber(args, 'tokens', 2);
-    if (bars !== undefined && tokensArg !== undefined) throw new UsageError('give --bars or --tokens, not both');
+    const tokens = wholeNumber(args, 'tokens', 2);
+    if (bars !== undefined && tokens !== undefined) throw new UsageError('give --bars or --tokens, not both');
     const count = wholeNumber(args, 'n', 1) ?? 1;
     const guidance = number(args, 'guidance');
-    if (guidance !== undefined && !(guidance >= 0 && guidance <= MAX_GUIDANCE)) throw new UsageError(`--guidance must be in [0, ${MAX_GUIDANCE}], got ${guidance}`);
+    const problem = guidance === undefined ? null : guidanceProblem(guidance, '--guidance');
+    if (problem) throw new UsageError(problem);
     const { sampling, seed } = samplingArgs(args);
-    const tokens = tokensArg ?? (bars !== undefined ? 2 + bars * TOKENS_PER_BAR : DEFAULT_TOKENS);
 
     const engine = await openEngine(args);
     try {
       const t0 = performance.now();
-      const result = await engine.generate({ quadrant, tokens, maxBars: bars, count, guidance }, { sampling, seed });
+      const generated = await generate(engine, { quadrant, count, bars, tokens, guidance, sampling, seed });
       const seconds = (performance.now() - t0) / 1000;
       mkdirSync(dir, { recursive: true });
-      const pieces = [];
-      for (const [k, seq] of result.sequences.entries()) {
-        const file = join(dir, `${quadrant}-seed${result.seed}-${k + 1}.mid`);
-        const notes = writeMusic(file, seq, engine.vocab, [], { name: `${quadrant} seed ${result.seed} #${k + 1}`, bars });
-        pieces.push({ file, tokens: seq.length, notes, emotion: estimateTokens({ vocab: engine.vocab.version, fields: [...FIELDS], tokens: seq }, engine.vocab, openJudge(engine.info.dir)) });
-      }
-      if (args.values.json) io.out(JSON.stringify({ quadrant, seed: result.seed, sampling, guidance: guidance ?? priorGuidance(engine.manifest), tokens, maxBars: bars ?? null, seconds, provider: engine.info.provider, pieces }, null, 2));
+      const pieces = generated.pieces.map((made, k) => {
+        const file = join(dir, `${quadrant}-seed${made.seed}-${k + 1}.mid`);
+        const notes = writeMusic(file, made, []);
+        return { file, tokens: made.sequence.tokens.length, notes, emotion: estimateTokens(made.sequence, engine.vocab, openJudge(engine.info.dir)) };
+      });
+      const { seed: used, tokens: length } = generated;
+      if (args.values.json) io.out(JSON.stringify({ quadrant, seed: used, sampling, guidance: generated.guidance, tokens: length, maxBars: bars ?? null, seconds, provider: engine.info.provider, pieces }, null, 2));
       else {
         for (const p of pieces) io.err(`${p.file}: ${p.notes} notes, ${p.tokens} tokens; judged ${p.emotion.quadrant} (P(${quadrant}) = ${p.emotion.probabilities[quadrant].toFixed(2)})`);
-        io.err(`${pieces.length} piece(s) for ${quadrant} in ${seconds.toFixed(1)} s, seed ${result.seed}`);
+        io.err(`${pieces.length} piece(s) for ${quadrant} in ${seconds.toFixed(1)} s, seed ${used}`);
       }
       return 0;
     } finally {

@@ -1,6 +1,6 @@
 import { describe } from '../../descriptors/describe.js';
+import { summarize, type PieceSummary } from '../../descriptors/summary.js';
 import { readPiece } from '../../io/read-piece.js';
-import { summarize, type PieceSummary } from '../../piece/summary.js';
 import { loadVocab } from '../../tokens/vocab.js';
 import { UsageError, type Command } from '../command.js';
 import { descriptorLines } from '../descriptor-lines.js';

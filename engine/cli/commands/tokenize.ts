@@ -1,6 +1,7 @@
 import { readPiece } from '../../io/read-piece.js';
+import type { Quadrant } from '../../tokens/quadrants.js';
 import { formatTokenFile } from '../../tokens/token-file.js';
-import { tokenize, type Quadrant } from '../../tokens/tokenize.js';
+import { tokenize } from '../../tokens/tokenize.js';
 import { loadVocab } from '../../tokens/vocab.js';
 import { requireString, UsageError, type Command } from '../command.js';
 import { writeOutput } from '../output.js';

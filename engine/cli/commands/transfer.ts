@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
-import { readTokens } from '../../io/read-tokens.js';
-import { passageName, type BarRange } from '../../piece/passage.js';
-import { tokensInBars } from '../../tokens/bar-range.js';
-import type { EmotionChoice } from '../../model/engine.js';
-import { QUADRANTS } from '../../model/emotion.js';
-import { ALIGNMENTS, DEFAULT_ALIGNMENT, ELEMENTS, type Alignment, type Element } from '../../model/transfer.js';
 import { estimateTokens } from '../../analysis/analysis.js';
+import { transfer } from '../../flows/transfer.js';
+import { ALIGNMENTS, DEFAULT_ALIGNMENT, ELEMENTS, type Alignment, type Element } from '../../inference/latent-transfer.js';
+import { readTokens } from '../../io/read-tokens.js';
 import { openJudge } from '../../judge/judge.js';
+import { passageName, type BarRange } from '../../piece/passage.js';
+import type { EmotionChoice } from '../../runner/engine.js';
+import { QUADRANTS } from '../../tokens/quadrants.js';
 import { requireString, UsageError, type Command } from '../command.js';
 import { MODEL_HELP, MODEL_OPTIONS, openEngine, SAMPLING_HELP, SAMPLING_OPTIONS, samplingArgs } from '../model-args.js';
 import { writeMusic } from '../music-output.js';
@@ -33,7 +33,7 @@ export function parseBars(value: string | boolean | undefined): BarRange | undef
 
 export const transferCommand: Command = {
   name: 'transfer',
-  summary: 'rearrange A with chosen elements (pitch, duration, ...) taken from B',
+  summary: 'A with chosen elements (pitch, duration, ...) transferred from B',
   usage: 'muser transfer A.mid B.mid --elements pitch,duration -o OUT.mid [--align position|bar|type] [--bars FIRST-LAST] [--seed N] [--temperature T] [--top-p P] [--greedy] [--json]',
   optionHelp: [
     ['--elements LIST', `elements to take from B, comma-separated: ${ELEMENTS.join(', ')}, or all (none: A as the model rebuilds it)`],
@@ -59,13 +59,14 @@ export const transferCommand: Command = {
 
     const engine = await openEngine(args);
     try {
-      const a = readTokens(aPath, engine.vocab);
-      const b = readTokens(bPath, engine.vocab);
-      const [encA, encB] = [await engine.encode(a.tokens), await engine.encode(b.tokens)];
-      const only = bars && tokensInBars(a, engine.vocab, bars, aPath);
-      const result = await engine.transfer(encA, encB, { elements, align, emotion, only }, { sampling, seed });
-      const tokens = result.sequences[0];
-      const notes = writeMusic(out, tokens, engine.vocab, [aPath, bPath], { name: `${basename(aPath)} with ${elements.join('+') || 'no element'} from ${basename(bPath)}`, meters: a.meters });
+      const source = async (file: string) => {
+        const sequence = readTokens(file, engine.vocab);
+        return { sequence, encoding: await engine.encode(sequence.tokens), name: basename(file), file };
+      };
+      const [a, b] = [await source(aPath), await source(bPath)];
+      const made = await transfer(engine, a, b, { elements, align, emotion, bars, sampling, seed });
+      const { tokens } = made.sequence;
+      const notes = writeMusic(out, made, [aPath, bPath]);
       const report = {
         out,
         a: aPath,
@@ -74,18 +75,18 @@ export const transferCommand: Command = {
         align,
         bars: bars ?? null,
         emotion,
-        seed: result.seed,
+        seed: made.seed,
         sampling,
         tokens: tokens.length,
         notes,
         provider: engine.info.provider,
-        emotionBefore: estimateTokens(a, engine.vocab, openJudge(engine.info.dir)),
-        emotionAfter: estimateTokens({ ...a, tokens }, engine.vocab, openJudge(engine.info.dir)),
+        emotionBefore: estimateTokens(a.sequence, engine.vocab, openJudge(engine.info.dir)),
+        emotionAfter: estimateTokens({ ...a.sequence, tokens }, engine.vocab, openJudge(engine.info.dir)),
       };
       if (args.values.json) io.out(JSON.stringify(report, null, 2));
       else {
         const e = (x: typeof report.emotionAfter) => `${x.quadrant} (valence ${x.valence.toFixed(2)}, arousal ${x.arousal.toFixed(2)})`;
-        io.err(`${out}: ${notes} notes, ${tokens.length} tokens; ${elements.length ? elements.join(', ') : 'no elements'} from ${bPath} (${align} alignment${bars ? `, ${passageName(bars)}` : ''}), seed ${result.seed}`);
+        io.err(`${out}: ${notes} notes, ${tokens.length} tokens; ${elements.length ? elements.join(', ') : 'no elements'} from ${bPath} (${align} alignment${bars ? `, ${passageName(bars)}` : ''}), seed ${made.seed}`);
         io.err(`  emotion estimate: A ${e(report.emotionBefore)} -> result ${e(report.emotionAfter)}`);
       }
       return 0;

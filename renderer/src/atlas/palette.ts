@@ -3,8 +3,8 @@
 // common colour-vision deficiencies.
 
 import { schemeTableau10 } from 'd3-scale-chromatic';
-import type { Quadrant } from '../../../engine/tokens/tokenize.js';
-import { MOODS, QUADRANTS } from '../lib/quadrants.js';
+import type { Quadrant } from '../../../engine/tokens/quadrants.js';
+import { MOODS, QUADRANTS } from '../music/quadrants.js';
 
 const COLOURS: Record<Quadrant, string> = { Q1: schemeTableau10[5], Q2: schemeTableau10[2], Q3: schemeTableau10[0], Q4: schemeTableau10[3] };
 const UNKNOWN = schemeTableau10[9];

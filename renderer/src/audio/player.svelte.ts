@@ -2,7 +2,7 @@
 // where the playhead is.
 
 import type { Note } from '../../../engine/piece/piece.js';
-import { notesEnd } from '../lib/notes.js';
+import { notesEnd } from '../music/notes.js';
 import { piano, type Piano } from './piano.js';
 import { PlaybackSession } from './session.js';
 

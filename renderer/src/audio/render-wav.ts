@@ -2,8 +2,8 @@
 // real time) and encoded as 16-bit PCM.
 
 import { pitchName, type Note } from '../../../engine/piece/piece.js';
-import { notesEnd } from '../lib/notes.js';
-import { encodeWav, limitPeak } from '../lib/wav.js';
+import { encodeWav, limitPeak } from '../files/wav.js';
+import { notesEnd } from '../music/notes.js';
 import { createSampler, piano, RELEASE_SECONDS } from './piano.js';
 import { getContext, OfflineContext, setContext } from './tone.js';
 

@@ -3,7 +3,7 @@
 // drops the whole sampler, so nothing already scheduled can sound afterwards.
 
 import { pitchName, type Note } from '../../../engine/piece/piece.js';
-import { dueUntil, firstNoteFrom } from '../lib/notes.js';
+import { dueUntil, firstNoteFrom } from '../music/notes.js';
 import { createSampler, RELEASE_SECONDS, type Piano } from './piano.js';
 import { Gain, type Sampler } from './tone.js';
 

@@ -1,9 +1,9 @@
 // Paints what goes over the heatmap's cells — the element labels in the gutter, the bar
 // lines and the playhead (the roll's own) — and the colour legend.
 
-import type { TimeView } from '../lib/time-axis.js';
 import { drawPlayhead } from '../roll/draw.js';
 import { gridLines } from '../roll/geometry.js';
+import type { TimeView } from '../time/time-axis.js';
 import { valueCss } from './colour.js';
 import { bandHeight, bandTop, type HeatLayout } from './layout.js';
 import { formatValue } from './tooltip.js';

@@ -3,7 +3,7 @@
 // weighted by time, where it spans several: zoomed out, no token is skipped). A pixel
 // whose centre is over no column is background, so the piece's edges stay sharp.
 
-import { xToTime, type TimeView } from '../lib/time-axis.js';
+import { xToTime, type TimeView } from '../time/time-axis.js';
 import { columnAt, columnsOver, meanValues, type HeatColumn } from './columns.js';
 import { writeColour } from './colour.js';
 import { cellAt, type HeatLayout } from './layout.js';

@@ -1,4 +1,4 @@
-// Which arrows the plane draws: from each rearrangement's A (the first piece its origin
+// Which arrows the plane draws: from each transfer's A (the first piece its origin
 // was made from) to the result. Generated pieces come from no piece and get none.
 
 import type { LibraryItem } from '../../../engine/workspace/library.js';

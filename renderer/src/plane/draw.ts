@@ -1,10 +1,10 @@
 // Paints the valence–arousal plane onto a 2D canvas context (already scaled to CSS
 // pixels): the four quadrants with their names, the pieces as points coloured by their
-// most likely quadrant, and arrows from each rearrangement's A to its result.
+// most likely quadrant, and arrows from each transfer's A to its result.
 
-import type { Quadrant } from '../../../engine/tokens/tokenize.js';
+import type { Quadrant } from '../../../engine/tokens/quadrants.js';
 import { quadrantStyle } from '../atlas/palette.js';
-import { QUADRANT_CENTRES, QUADRANTS, quadrantLabel } from '../lib/quadrants.js';
+import { QUADRANT_CENTRES, QUADRANTS, quadrantLabel } from '../music/quadrants.js';
 import { PAD, plotArea, POINT_RADIUS, toPlane, type ArrowShape, type PlaneLayout, type XY } from './geometry.js';
 
 export interface PlanePoint extends XY {

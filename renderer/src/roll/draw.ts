@@ -1,15 +1,15 @@
 // Paints the piano roll onto a 2D canvas context (already scaled to CSS pixels).
 
 import { pitchName, type Note } from '../../../engine/piece/piece.js';
-import { isBlackKey } from '../lib/notes.js';
-import { timeToX, xToTime, type TimeView } from '../lib/time-axis.js';
+import { isBlackKey } from '../music/notes.js';
+import { timeToX, xToTime, type TimeView } from '../time/time-axis.js';
 import { gridLines, noteRect, pitchTop, rowHeight, timeAreaWidth, velocityColor, type RollLayout } from './geometry.js';
 
 export interface RollScene {
   layout: RollLayout;
   view: TimeView;
   notes: readonly Note[];
-  /** Notes drawn dimmed under `notes` (what a rearrangement started from). */
+  /** Notes drawn dimmed under `notes` (what a transfer started from). */
   ghost: readonly Note[];
   beats: readonly number[];
   downbeats: readonly number[];

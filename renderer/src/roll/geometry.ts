@@ -2,7 +2,7 @@
 // the shared time axis, pitch bottom to top, one row per semitone.
 
 import type { Note } from '../../../engine/piece/piece.js';
-import { timeToX, type TimeView } from '../lib/time-axis.js';
+import { timeToX, type TimeView } from '../time/time-axis.js';
 
 export interface RollLayout {
   /** The whole canvas. */
@@ -17,7 +17,6 @@ export interface RollLayout {
   high: number;
 }
 
-export const GUTTER_WIDTH = 46;
 export const RULER_HEIGHT = 22;
 const MIN_SPAN = 24;
 const PIANO_LOW = 21;

@@ -2,7 +2,7 @@
 // bar below it): each span through the shared time axis, clipped to the visible time
 // area (x from its left edge), keeping what the span says.
 
-import { timeToX, type TimeView } from '../lib/time-axis.js';
+import { timeToX, type TimeView } from '../time/time-axis.js';
 
 export interface TimeSpan {
   start: number;

@@ -1,17 +1,17 @@
-// A/B listening: with a rearrangement selected, playback switches between it and its
+// A/B listening: with a transfer's result selected, playback switches between it and its
 // original (A, the first piece it was made from) at the same playhead.
 
-import type { ApiClient } from '../../../engine/api/operations.js';
+import type { ApiClient, PieceView } from '../../../engine/api/operations.js';
 import type { Note } from '../../../engine/piece/piece.js';
 import type { LibraryItem } from '../../../engine/workspace/library.js';
 import type { Player } from '../audio/player.svelte.js';
-import type { Comparing } from '../lib/roll-content.js';
-import type { SelectedPiece } from './app.js';
+import type { Comparing } from '../roll/content.js';
+import type { Fetched } from './fetched.svelte.js';
 
 export class AbListening {
   readonly #api: ApiClient;
   readonly #player: Player;
-  readonly #selected: SelectedPiece;
+  readonly #selected: Fetched<PieceView>;
   #request = 0;
   playing = $state<'original' | 'result'>('result');
   /** The selected result's A, once fetched. */
@@ -21,7 +21,7 @@ export class AbListening {
     this.original && this.#selected.value?.item.id === this.original.resultId ? { playing: this.playing, original: this.original.notes } : null,
   );
 
-  constructor(api: ApiClient, player: Player, selected: SelectedPiece) {
+  constructor(api: ApiClient, player: Player, selected: Fetched<PieceView>) {
     this.#api = api;
     this.#player = player;
     this.#selected = selected;

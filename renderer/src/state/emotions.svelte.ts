@@ -4,7 +4,7 @@
 
 import type { ApiClient } from '../../../engine/api/operations.js';
 import type { EmotionEstimate } from '../../../engine/judge/judge.js';
-import { ApiCallError } from '../lib/api.js';
+import { ApiCallError } from '../api/client.js';
 
 export class Emotions {
   estimates = $state.raw<Record<string, EmotionEstimate>>({});

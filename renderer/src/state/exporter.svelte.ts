@@ -3,9 +3,9 @@
 import type { ApiClient } from '../../../engine/api/operations.js';
 import type { Note } from '../../../engine/piece/piece.js';
 import { renderWav } from '../audio/render-wav.js';
-import { base64ToBytes } from '../lib/base64.js';
-import { fileNameFor } from '../lib/format.js';
-import { dragOut, saveFile } from '../lib/platform.js';
+import { base64ToBytes } from '../files/base64.js';
+import { dragOut, saveFile } from '../files/platform.js';
+import { fileNameFor } from '../ui/format.js';
 
 export type ExportState = 'idle' | 'saving' | 'rendering';
 

@@ -4,12 +4,10 @@
 // their outcome (without the notes) once ended. Where events were missed (the event
 // stream dropped, a cancel came too late), the engine is asked for the outcome.
 
-import type { ApiEvent } from '../../../engine/api/jobs.js';
+import type { ApiEvent, JobOp } from '../../../engine/api/jobs.js';
 import type { ApiClient, ArgsOf } from '../../../engine/api/operations.js';
-import { connectEvents } from '../lib/connect.js';
-import { applyEvent, newJob, type JobState } from '../lib/job-state.js';
-
-type StartOp = 'rearrange.start' | 'generate.start';
+import { connectEvents } from '../api/connect.js';
+import { applyEvent, newJob, type JobState } from './job-state.js';
 
 export class Jobs {
   /** Raw: replaced per event, never mutated (thousands of notes need no deep proxy). */
@@ -46,7 +44,7 @@ export class Jobs {
     this.#waiting.delete(job.id);
   }
 
-  async start<K extends StartOp>(op: K, args: ArgsOf<K>): Promise<string> {
+  async start<K extends JobOp>(op: K, args: ArgsOf<K>): Promise<string> {
     const { job } = await this.#api.call(op, args);
     this.#ours.add(job);
     this.states = { ...this.states, [job]: this.states[job] ?? newJob(job) };

@@ -2,8 +2,9 @@
 // problems to show inline (a bad file must never take the other pieces with it).
 
 import type { ApiClient } from '../../../engine/api/operations.js';
+import { MAX_MIDI_BYTES, tooLargeMessage } from '../../../engine/midi/read-smf.js';
 import type { LibraryItem, LibraryView } from '../../../engine/workspace/library.js';
-import { bytesToBase64 } from '../lib/base64.js';
+import { bytesToBase64 } from '../files/base64.js';
 
 export interface Problem {
   id: number;
@@ -11,9 +12,6 @@ export interface Problem {
   title: string;
   message: string;
 }
-
-/** The engine refuses bigger MIDI files (MAX_MIDI_BYTES); stop before reading them. */
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export class Library {
   items = $state<LibraryItem[]>([]);
@@ -40,7 +38,7 @@ export class Library {
     });
   }
 
-  /** Lists the library again: the engine added pieces itself (a rearrangement, a generation). */
+  /** Lists the library again: the engine added pieces itself (a transfer, a generation). */
   refresh(): Promise<void> {
     return this.#run('Library', async () => this.#show(await this.#api.call('library.list', {})));
   }
@@ -50,7 +48,8 @@ export class Library {
     for (const file of files) {
       this.importing = file.name;
       await this.#run(file.name, async () => {
-        if (file.size > MAX_FILE_BYTES) throw new Error(`${file.name}: the file is ${(file.size / 1048576).toFixed(1)} MB; MIDI files over 4 MB are refused`);
+        // the engine would refuse it: stop before reading it
+        if (file.size > MAX_MIDI_BYTES) throw new Error(`${file.name}: ${tooLargeMessage(file.size)}`);
         await this.importBytes(file.name, bytesToBase64(new Uint8Array(await file.arrayBuffer())), false);
       });
     }

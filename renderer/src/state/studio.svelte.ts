@@ -1,22 +1,22 @@
-// The studio's two ways to make pieces, run as engine jobs one at a time: rearranging
-// A with elements of B, and generating variations for a quadrant. While a job decodes,
+// The studio's two ways to make pieces, run as engine jobs one at a time: transferring
+// elements of B to A, and generating variations for a quadrant. While a job decodes,
 // its notes stream into the roll; its results (added to the library by the engine) are
 // listed, selected and placed on the valence–arousal plane.
 
-import type { ApiClient, ArgsOf, ModelInfo } from '../../../engine/api/operations.js';
+import type { JobResult } from '../../../engine/api/jobs.js';
+import type { ApiClient, ArgsOf, PieceView } from '../../../engine/api/operations.js';
 import { messageOf } from '../../../engine/errors.js';
 import type { Piece } from '../../../engine/piece/piece.js';
-import type { MadePiece } from '../../../engine/studio/studio.js';
-import { judgeTrust } from '../lib/judge-trust.js';
-import { quadrantLabel } from '../lib/quadrants.js';
-import type { Streaming } from '../lib/roll-content.js';
+import type { MadePiece } from '../../../engine/studio/model-service.js';
+import { quadrantLabel } from '../music/quadrants.js';
+import type { Streaming } from '../roll/content.js';
 import type { Emotions } from './emotions.svelte.js';
 import type { Fetched } from './fetched.svelte.js';
 import type { Jobs } from './jobs.svelte.js';
 import type { Library } from './library.svelte.js';
-import type { SelectedPiece } from './app.js';
+import type { Model } from './model.svelte.js';
 
-export type JobKind = 'rearrange' | 'generate';
+export type JobKind = 'transfer' | 'generate';
 
 export interface StudioJob {
   kind: JobKind;
@@ -24,7 +24,7 @@ export interface StudioJob {
   id: string | null;
   /** The roll shows the job while this piece is selected. */
   anchor: string | null;
-  /** The piece decoded over (a rearrangement's A), dimmed under the new notes. */
+  /** The piece decoded over (a transfer's A), dimmed under the new notes. */
   base: Piece | null;
   label: string;
   /** Variations decoded side by side. */
@@ -37,21 +37,15 @@ export class Studio {
   readonly #api: ApiClient;
   readonly #jobs: Jobs;
   readonly #library: Library;
-  readonly #selected: SelectedPiece;
+  readonly #selected: Fetched<PieceView>;
   readonly #emotions: Emotions;
-  readonly #modelInfo: Fetched<ModelInfo>;
-  /** What `model.info` said (a failed call counts as unavailable); null until it answered. */
-  model: ModelInfo | null = $derived.by(
-    () => this.#modelInfo.value ?? (this.#modelInfo.error === null ? null : { available: false, message: this.#modelInfo.error, provider: null, elements: [], guidance: null, judge: null }),
-  );
-  /** How far to trust an emotion estimate, where the manifest says; null when it does not. */
-  trust = $derived(judgeTrust(this.model?.judge ?? null));
+  readonly #model: Model;
   job = $state.raw<StudioJob | null>(null);
   /** The last job's outcome, shown until the next one starts. */
   outcome = $state.raw<Outcome | null>(null);
   error = $state<string | null>(null);
   /** A new job can start. */
-  ready = $derived(this.model?.available === true && this.job === null);
+  ready = $derived.by(() => this.#model.info?.available === true && this.job === null);
   /** The running job's notes for the roll, while its anchor piece is selected. */
   streaming: Streaming | null = $derived.by(() => {
     const job = this.job;
@@ -60,34 +54,30 @@ export class Studio {
     return { base: job.base, notes: this.#jobs.states[job.id]?.items[0]?.notes ?? [], label: job.label };
   });
 
-  constructor(api: ApiClient, jobs: Jobs, library: Library, selected: SelectedPiece, emotions: Emotions, modelInfo: Fetched<ModelInfo>) {
+  constructor(api: ApiClient, jobs: Jobs, library: Library, selected: Fetched<PieceView>, emotions: Emotions, model: Model) {
     this.#api = api;
     this.#jobs = jobs;
     this.#library = library;
     this.#selected = selected;
     this.#emotions = emotions;
-    this.#modelInfo = modelInfo;
-  }
-
-  loadModel(): Promise<void> {
-    return this.#modelInfo.show('model.info');
+    this.#model = model;
   }
 
   /** A with the chosen elements of B: A is shown, the result decodes over it. */
-  async rearrange(args: ArgsOf<'rearrange.start'>): Promise<void> {
+  async transfer(args: ArgsOf<'transfer.start'>): Promise<void> {
     const name = (id: string) => this.#library.items.find((i) => i.id === id)?.name ?? id;
-    const label = `Rearranging ${name(args.a)} with the ${args.elements.join('+')} of ${name(args.b)}`;
-    await this.#run({ kind: 'rearrange', id: null, anchor: args.a, base: null, label, count: 1 }, async () => {
+    const label = `Transferring the ${args.elements.join('+')} of ${name(args.b)} to ${name(args.a)}`;
+    await this.#run({ kind: 'transfer', id: null, anchor: args.a, base: null, label, count: 1 }, async () => {
       this.#library.select(args.a);
       const { piece } = await this.#api.call('piece.get', { id: args.a });
-      return { id: await this.#jobs.start('rearrange.start', args), base: piece };
-    }, (result) => [result as MadePiece]);
+      return { id: await this.#jobs.start('transfer.start', args), base: piece };
+    }, (result) => (result.op === 'transfer.start' ? [result] : []));
   }
 
   /** `count` new pieces for a quadrant; the roll shows the first as it decodes. */
   async generate(args: ArgsOf<'generate.start'>): Promise<void> {
     const label = `Generating ${quadrantLabel(args.quadrant)}, ${args.bars} bars${args.count > 1 ? ` (showing variation 1 of ${args.count})` : ''}`;
-    await this.#run({ kind: 'generate', id: null, anchor: this.#library.selectedId, base: null, label, count: args.count }, async () => ({ id: await this.#jobs.start('generate.start', args), base: null }), (result) => (result as { pieces: MadePiece[] }).pieces);
+    await this.#run({ kind: 'generate', id: null, anchor: this.#library.selectedId, base: null, label, count: args.count }, async () => ({ id: await this.#jobs.start('generate.start', args), base: null }), (result) => (result.op === 'generate.start' ? result.pieces : []));
   }
 
   async cancel(): Promise<void> {
@@ -100,7 +90,7 @@ export class Studio {
     }
   }
 
-  async #run(job: StudioJob, start: () => Promise<{ id: string; base: Piece | null }>, made: (result: unknown) => MadePiece[]): Promise<void> {
+  async #run(job: StudioJob, start: () => Promise<{ id: string; base: Piece | null }>, made: (result: JobResult) => MadePiece[]): Promise<void> {
     if (!this.ready) return;
     this.error = null;
     this.outcome = null;
@@ -112,7 +102,7 @@ export class Studio {
       const running = { ...job, ...started };
       this.job = running;
       const end = await this.#jobs.finished(id);
-      if (end.status === 'done') {
+      if (end.result) {
         const pieces = made(end.result);
         for (const p of pieces) this.#emotions.set(p.item.id, p.emotion);
         await this.#library.refresh();

@@ -1,0 +1,23 @@
+// The sampling fields both studio forms share: temperature ("model defaults" leaves it
+// out, so each element keeps the decoding default it was trained with) and the seed
+// (blank: the engine picks one and reports it).
+
+import { MAX_SEED } from '../../../engine/api/limits.js';
+
+export interface SamplingChoice {
+  /** Leave the temperature to the model. */
+  modelDefaults: boolean;
+  temperature: number;
+  /** As typed. */
+  seed: string;
+}
+
+export const TEMPERATURE = { min: 0.1, max: 2, step: 0.05, initial: 1 };
+
+/** The arguments to send, or null while the seed is not a whole number in 0..2^32-1. */
+export function samplingArgs(c: SamplingChoice): { temperature?: number; seed?: number } | null {
+  const text = c.seed.trim();
+  const seed = text === '' ? undefined : Number(text);
+  if (seed !== undefined && (!/^\d+$/.test(text) || seed > MAX_SEED)) return null;
+  return { ...(c.modelDefaults ? {} : { temperature: c.temperature }), ...(seed === undefined ? {} : { seed }) };
+}
