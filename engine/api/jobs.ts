@@ -1,11 +1,11 @@
-// Long operations (transferring, generating) run as jobs: the call returns a job id at
+// Long operations (transferring, re-mooding, continuing, generating) run as jobs: the call returns a job id at
 // once, progress and the result arrive as events through the door's event channel
 // (IPC messages in Electron, server-sent events in web mode), and a job can be cancelled.
 // The last outcomes are kept, so a window whose event stream dropped can ask for them.
 
 import { randomBytes } from 'node:crypto';
 import type { Progress } from '../flows/progress.js';
-import type { MadePiece } from '../studio/model-service.js';
+import type { ChangedPiece, MadePiece } from '../studio/model-service.js';
 import { toApiError } from './api-error.js';
 import type { ApiError } from './wire.js';
 
@@ -13,7 +13,11 @@ import type { ApiError } from './wire.js';
  * What each job ends with, named by the operation that started it: a client narrows a
  * result by the operation's name (`result.op === 'generate.start'`), no cast needed.
  */
-export type JobResult = ({ op: 'transfer.start' } & MadePiece) | { op: 'generate.start'; pieces: MadePiece[] };
+export type JobResult =
+  | ({ op: 'transfer.start' } & ChangedPiece)
+  | ({ op: 'remood.start' } & ChangedPiece)
+  | { op: 'continue.start'; pieces: MadePiece[] }
+  | { op: 'generate.start'; pieces: MadePiece[] };
 export type JobOp = JobResult['op'];
 
 /** A job's events, whatever it makes (`R`). */

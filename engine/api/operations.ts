@@ -2,10 +2,10 @@
 // Electron's IPC handlers and `muser serve`'s HTTP routes both dispatch through this
 // table, so no operation exists on only one side.
 
-import { ALIGNMENTS, ELEMENTS } from '../inference/latent-transfer.js';
+import { ALIGNMENTS, COVERS, ELEMENTS } from '../inference/latent-transfer.js';
 import { MAX_MIDI_BYTES } from '../midi/read-smf.js';
 import { judgeAccuracy, MAX_GUIDANCE, priorGuidance, type JudgeAccuracy } from '../onnx/manifest.js';
-import { MAX_BAR } from '../piece/passage.js';
+import { MAX_BAR, type BarRange } from '../piece/passage.js';
 import type { Piece } from '../piece/piece.js';
 import { project, readAtlas, signature, type Atlas } from '../studio/atlas.js';
 import type { ModelService } from '../studio/model-service.js';
@@ -18,7 +18,7 @@ import type { LibraryItem, LibraryView } from '../workspace/library.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { JobResult, Jobs } from './jobs.js';
 import { GENERATE_BARS, GENERATE_COUNT, MAX_SEED } from './limits.js';
-import { ArgError, integer, listOf, nonEmpty, number, object, oneOf, optional, string, type Check } from './validate.js';
+import { ArgError, integer, listOf, nonEmptyList, nonEmpty, number, object, oneOf, optional, string, type Check } from './validate.js';
 import { fromBase64, toBase64, type FileData } from './wire.js';
 
 export interface ApiContext {
@@ -73,6 +73,11 @@ export interface AtlasView {
 
 const seed = optional(integer(0, MAX_SEED));
 const temperature = optional(number(0, 10));
+const passage = object({ first: integer(1, MAX_BAR), last: integer(1, MAX_BAR) });
+
+function checkPassage(operation: string, bars: BarRange | undefined): void {
+  if (bars && bars.last < bars.first) throw new ArgError(`${operation}.bars.last must not come before ${operation}.bars.first`);
+}
 
 export const operations = {
   'library.list': op(none, ({ workspace }): LibraryView => workspace.view()),
@@ -153,15 +158,51 @@ export const operations = {
       elements: listOf(oneOf(...ELEMENTS), ELEMENTS.length),
       align: oneOf(...ALIGNMENTS),
       emotion: optional(oneOf('A', 'B', ...QUADRANTS, 'none')),
-      bars: optional(object({ first: integer(1, MAX_BAR), last: integer(1, MAX_BAR) })),
+      bars: optional(passage),
+      cover: optional(oneOf(...COVERS)),
       temperature,
       seed,
     }),
     ({ models, jobs, workspace }, a) => {
       workspace.item(a.a);
       workspace.item(a.b);
-      if (a.bars && a.bars.last < a.bars.first) throw new ArgError('transfer.start.bars.last must not come before transfer.start.bars.first');
+      checkPassage('transfer.start', a.bars);
       return jobs.start(async (progress, signal) => ({ op: 'transfer.start', ...(await models.transfer({ ...a, elements: [...new Set(a.elements)] }, progress, signal)) }));
+    },
+  ),
+
+  /** Starts a job: A with the chosen elements drawn anew by the prior toward a quadrant (no B); the result joins the library. */
+  'remood.start': op(
+    object({
+      a: nonEmpty(64),
+      to: oneOf(...QUADRANTS),
+      elements: nonEmptyList(oneOf(...ELEMENTS), ELEMENTS.length),
+      bars: optional(passage),
+      guidance: optional(number(0, MAX_GUIDANCE)),
+      temperature,
+      seed,
+    }),
+    ({ models, jobs, workspace }, a) => {
+      workspace.item(a.a);
+      checkPassage('remood.start', a.bars);
+      return jobs.start(async (progress, signal) => ({ op: 'remood.start', ...(await models.remood({ ...a, elements: [...new Set(a.elements)] }, progress, signal)) }));
+    },
+  ),
+
+  /** Starts a job: A followed by new bars in a quadrant, `count` variations; they join the library. */
+  'continue.start': op(
+    object({
+      a: nonEmpty(64),
+      quadrant: oneOf(...QUADRANTS),
+      bars: integer(GENERATE_BARS.min, GENERATE_BARS.max),
+      count: integer(GENERATE_COUNT.min, GENERATE_COUNT.max),
+      guidance: optional(number(0, MAX_GUIDANCE)),
+      temperature,
+      seed,
+    }),
+    ({ models, jobs, workspace }, a) => {
+      workspace.item(a.a);
+      return jobs.start(async (progress, signal) => ({ op: 'continue.start', ...(await models.continue(a, progress, signal)) }));
     },
   ),
 

@@ -55,6 +55,14 @@ export const listOf =
     return v.map((item, i) => check(item, `${where}[${i}]`));
   };
 
+export const nonEmptyList =
+  <T>(check: Check<T>, maxItems: number): Check<T[]> =>
+  (v, where) => {
+    const list = listOf(check, maxItems)(v, where);
+    if (list.length === 0) throw new ArgError(`${where} must name at least one`);
+    return list;
+  };
+
 type Shape = Record<string, Check<unknown>>;
 type Value<S extends Shape, K extends keyof S> = ReturnType<S[K]>;
 // a field whose check accepts undefined is an optional field of the value

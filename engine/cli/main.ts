@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../errors.js';
 import { UsageError, type CliIO, type Command } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { continueCommand } from './commands/continue.js';
 import { benchCommand } from './commands/bench.js';
 import { datasetCommand } from './commands/dataset.js';
 import { detokenizeCommand } from './commands/detokenize.js';
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   encodeCommand,
   analyzeCommand,
   transferCommand,
+  continueCommand,
   generateCommand,
   benchCommand,
   serveCommand,

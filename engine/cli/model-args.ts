@@ -2,6 +2,7 @@
 // sampling (seed, temperature, top-p, greedy).
 
 import { samplingOf, type SamplingPlan } from '../inference/sampling.js';
+import { guidanceProblem, MAX_GUIDANCE } from '../onnx/manifest.js';
 import { Engine } from '../runner/engine.js';
 import { QUADRANTS, type Quadrant } from '../tokens/quadrants.js';
 import { UsageError, type Options, type ParsedArgs } from './command.js';
@@ -59,4 +60,13 @@ export function quadrantArg(value: string | boolean | undefined, option: string)
   if (value === undefined) return undefined;
   if (!QUADRANTS.includes(value as Quadrant)) throw new UsageError(`--${option} must be one of ${QUADRANTS.join(', ')}`);
   return value as Quadrant;
+}
+
+export const GUIDANCE_HELP: [string, string] = ['--guidance W', `mood strength: how strongly the quadrant steers the prior, 0..${MAX_GUIDANCE}: 1 plain conditional sampling, above 1 classifier-free guidance (default: the model's, in its manifest)`];
+
+export function guidanceArg(args: ParsedArgs): number | undefined {
+  const guidance = number(args, 'guidance');
+  const problem = guidance === undefined ? null : guidanceProblem(guidance, '--guidance');
+  if (problem) throw new UsageError(problem);
+  return guidance;
 }

@@ -13,7 +13,7 @@
 // has fewer bars than A.
 
 import type { Manifest } from '../onnx/manifest.js';
-import type { TokenSlot } from '../tokens/token-slots.js';
+import { tokenBarCount, type TokenSlot } from '../tokens/token-slots.js';
 
 export const ELEMENTS = ['tempo', 'chord', 'bar-beat', 'type', 'pitch', 'duration', 'velocity'] as const;
 export type Element = (typeof ELEMENTS)[number];
@@ -56,14 +56,9 @@ export function alignTokens(a: LatentSequence, b: LatentSequence, align: Alignme
   return a.slots.map((s) => (s.key ? where.get(s.key) ?? -1 : -1));
 }
 
-/** Bars holding tokens (the Bar token counts), from 0; the emotion token and EOS are outside. */
-export function barCount(slots: readonly TokenSlot[]): number {
-  return slots.reduce((n, s) => Math.max(n, s.bar + 1), 0);
-}
-
 /** 'repeat' where B is the shorter, else 'span' (which then covers all of A). */
 export function defaultCover(a: LatentSequence, b: LatentSequence): Cover {
-  return barCount(b.slots) < barCount(a.slots) ? 'repeat' : 'span';
+  return tokenBarCount(b.slots) < tokenBarCount(a.slots) ? 'repeat' : 'span';
 }
 
 /** alignTokens under a cover: over the whole pieces ('span'), or bar by bar with B's bars in turn ('repeat'). */
@@ -84,16 +79,14 @@ export function alignCovering(a: LatentSequence, b: LatentSequence, align: Align
 
 /** Token indices of each bar, bar 0 first (a bar with no tokens gets none). */
 function tokensByBar(slots: readonly TokenSlot[]): number[][] {
-  const bars = Array.from({ length: barCount(slots) }, () => [] as number[]);
+  const bars = Array.from({ length: tokenBarCount(slots) }, () => [] as number[]);
   slots.forEach((s, i) => s.bar >= 0 && bars[s.bar].push(i));
   return bars;
 }
 
-/** Which of A's bars take something of B under an alignment (and a passage), as bar numbers from 0. */
-export function changedBars(a: LatentSequence, alignment: readonly number[], only?: readonly boolean[]): number[] {
-  const bars = new Set<number>();
-  alignment.forEach((j, i) => j >= 0 && (!only || only[i]) && a.slots[i].bar >= 0 && bars.add(a.slots[i].bar));
-  return [...bars].sort((x, y) => x - y);
+/** Which of A's tokens take something of B under an alignment (and a passage). */
+export function changedTokens(alignment: readonly number[], only?: readonly boolean[]): boolean[] {
+  return alignment.map((j, i) => j >= 0 && (!only || only[i]));
 }
 
 export function transferLatents(a: LatentSequence, b: LatentSequence, elements: readonly Element[], alignment: readonly number[], manifest: Manifest, only?: readonly boolean[]): Float32Array {

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { estimateEmotion, type ClassifierEstimate } from '../inference/classifier.js';
 import type { DecodeStep } from '../inference/decode.js';
 import { encodeTokens, type Encoding } from '../inference/encoding.js';
-import { alignCovering, changedBars, DEFAULT_ALIGNMENT, defaultCover, ELEMENTS, transferLatents, type Alignment, type Cover, type Element } from '../inference/latent-transfer.js';
+import { alignCovering, changedTokens, DEFAULT_ALIGNMENT, defaultCover, ELEMENTS, transferLatents, type Alignment, type Cover, type Element } from '../inference/latent-transfer.js';
 import { samplingOf, type SamplingPlan } from '../inference/sampling.js';
 import type { Graphs } from '../onnx/graphs.js';
 import { defaultModelDir, loadGraphs } from '../onnx/load.js';
@@ -14,6 +14,7 @@ import { guidanceProblem, priorGuidance, trainingCrop, type Manifest } from '../
 import type { Fallback, Provider } from '../onnx/providers.js';
 import { randomSeed } from '../rng.js';
 import { QUADRANTS, type Quadrant } from '../tokens/quadrants.js';
+import { barToken } from '../tokens/tokenize.js';
 import { loadVocab, type Vocab } from '../tokens/vocab.js';
 import { DecodeQueue, type WorkerInfo } from './decode-queue.js';
 import { ModelUnavailable } from '../errors.js';
@@ -66,8 +67,8 @@ export interface TransferOptions {
 
 export interface Transferred extends Decoded {
   cover: Cover;
-  /** A's bars (from 0) that took something of B. */
-  bars: number[];
+  /** Which of A's tokens took something of B. */
+  changed: boolean[];
 }
 
 export interface GenerateOptions {
@@ -177,7 +178,7 @@ export class Engine {
     const alignment = alignCovering(a, b, t.align ?? DEFAULT_ALIGNMENT, cover);
     const mixed = transferLatents(a, b, t.elements, alignment, this.manifest, t.only);
     const decoded = await this.decode(mixed, a.length, this.emotionOf(t.emotion ?? 'A', a.emotion, b.emotion), options);
-    return { ...decoded, cover, bars: t.elements.length ? changedBars(a, alignment, t.only) : [] };
+    return { ...decoded, cover, changed: t.elements.length ? changedTokens(alignment, t.only) : alignment.map(() => false) };
   }
 
   /** `count` variations from the prior for a quadrant, decoded together as one batch. */
@@ -207,7 +208,8 @@ export class Engine {
       codes: a.codes.subarray(0, own * books),
       keep: new Uint8Array(own * books).fill(1),
       quantized: a.quantized.subarray(0, own * this.graphs.dims),
-      tokens: a.tokens.slice(0, own),
+      // the new music starts with a bar of its own, after all of A's last bar
+      tokens: [...a.tokens.slice(0, own), barToken(this.vocab)],
       forwardOnly: true,
     };
     return this.sample(c.quadrant, own + c.tokens, c.count ?? 1, c.guidance, c.maxBars, given, options);

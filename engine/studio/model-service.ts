@@ -1,6 +1,7 @@
 // The models as the app uses them on the workspace's pieces: a piece's latents and
 // emotion estimate, and the flows that make new pieces (transferring elements of B to A,
-// generating for a quadrant), whose results join the library. Encodings are cached per
+// re-mooding A toward a quadrant, continuing A, generating for a quadrant), whose results
+// join the library. Encodings are cached per
 // stored file, so views and jobs share them.
 
 import { describe } from '../descriptors/describe.js';
@@ -8,10 +9,13 @@ import { messageOf, ModelUnavailable } from '../errors.js';
 import { generate } from '../flows/generate.js';
 import type { Made } from '../flows/made.js';
 import type { Progress } from '../flows/progress.js';
+import { continuePiece } from '../flows/continue.js';
+import type { EncodedPiece } from '../flows/encoded-piece.js';
+import { remood } from '../flows/re-mood.js';
 import { transfer } from '../flows/transfer.js';
 import type { Encoding } from '../inference/encoding.js';
 import { latentCsv, latentReport, type LatentReport } from '../inference/latent-report.js';
-import type { Alignment, Element } from '../inference/latent-transfer.js';
+import type { Alignment, Cover, Element } from '../inference/latent-transfer.js';
 import { judge, openJudge, type EmotionEstimate } from '../judge/judge.js';
 import { emotionOverTime, type BarEmotion } from '../judge/over-time.js';
 import type { BarRange } from '../piece/passage.js';
@@ -42,6 +46,30 @@ export interface TransferArgs {
   emotion?: EmotionChoice;
   /** Only this passage of A takes B's elements. */
   bars?: BarRange;
+  /** How a B shorter than A covers it (default: B's bars repeat). */
+  cover?: Cover;
+  temperature?: number;
+  seed?: number;
+}
+
+export interface RemoodArgs {
+  a: string;
+  to: Quadrant;
+  elements: Element[];
+  /** Only this passage of A changes. */
+  bars?: BarRange;
+  guidance?: number;
+  temperature?: number;
+  seed?: number;
+}
+
+export interface ContinueArgs {
+  a: string;
+  quadrant: Quadrant;
+  /** New bars after A's last. */
+  bars: number;
+  count: number;
+  guidance?: number;
   temperature?: number;
   seed?: number;
 }
@@ -60,6 +88,12 @@ export interface MadePiece {
   item: LibraryItem;
   emotion: EmotionEstimate;
   seed: number;
+}
+
+/** A result that changed some of A's bars, and says which and how. */
+export interface ChangedPiece extends MadePiece {
+  changedBars: BarRange[];
+  change: string;
 }
 
 export class ModelService {
@@ -120,12 +154,25 @@ export class ModelService {
     return { json, csv: latentCsv(json) };
   }
 
-  async transfer(r: TransferArgs, progress: (p: Progress) => void, signal: AbortSignal): Promise<MadePiece> {
-    const [a, b] = [await this.analysed(r.a, true), await this.analysed(r.b, true)];
-    const source = (id: string, x: Analysed) => ({ sequence: x.seq, encoding: x.enc!, name: this.workspace.item(id).name });
-    const request = { elements: r.elements, align: r.align, emotion: r.emotion, bars: r.bars, sampling: { temperature: r.temperature }, seed: r.seed };
-    const made = await transfer(await this.engine(), source(r.a, a), source(r.b, b), request, { progress, signal });
-    return this.addResult(made, [r.a, r.b]);
+  async transfer(r: TransferArgs, progress: (p: Progress) => void, signal: AbortSignal): Promise<ChangedPiece> {
+    const [a, b] = [await this.encoded(r.a), await this.encoded(r.b)];
+    const request = { elements: r.elements, align: r.align, emotion: r.emotion, bars: r.bars, cover: r.cover, sampling: { temperature: r.temperature }, seed: r.seed };
+    const made = await transfer(await this.engine(), a, b, request, { progress, signal });
+    return { ...(await this.addResult(made, [r.a, r.b])), changedBars: made.changedBars, change: made.change };
+  }
+
+  async remood(r: RemoodArgs, progress: (p: Progress) => void, signal: AbortSignal): Promise<ChangedPiece> {
+    const request = { to: r.to, elements: r.elements, bars: r.bars, guidance: r.guidance, sampling: { temperature: r.temperature }, seed: r.seed };
+    const made = await remood(await this.engine(), await this.encoded(r.a), request, { progress, signal });
+    return { ...(await this.addResult(made, [r.a])), changedBars: made.changedBars, change: made.change };
+  }
+
+  async continue(r: ContinueArgs, progress: (p: Progress) => void, signal: AbortSignal): Promise<{ pieces: MadePiece[] }> {
+    const request = { quadrant: r.quadrant, bars: r.bars, count: r.count, guidance: r.guidance, sampling: { temperature: r.temperature }, seed: r.seed };
+    const continued = await continuePiece(await this.engine(), await this.encoded(r.a), request, { progress, signal });
+    const pieces: MadePiece[] = [];
+    for (const made of continued.pieces) pieces.push(await this.addResult(made, [r.a]));
+    return { pieces };
   }
 
   async generate(g: GenerateArgs, progress: (p: Progress) => void, signal: AbortSignal): Promise<{ pieces: MadePiece[] }> {
@@ -134,6 +181,12 @@ export class ModelService {
     const pieces: MadePiece[] = [];
     for (const made of generated.pieces) pieces.push(await this.addResult(made, []));
     return { pieces };
+  }
+
+  /** A library piece as the flows take it. */
+  private async encoded(id: string): Promise<EncodedPiece> {
+    const x = await this.analysed(id, true);
+    return { sequence: x.seq, encoding: x.enc!, name: this.workspace.item(id).name };
   }
 
   private async addResult(made: Made, from: string[]): Promise<MadePiece> {

@@ -40,3 +40,8 @@ export function tokenSlots(tokens: readonly (readonly number[])[], vocab: Vocab)
     return { type, bar: -1, position: -1, key: type === 'Emotion' || type === 'EOS' ? type : '' };
   });
 }
+
+/** Bars holding tokens (the Bar token counts), from 0; the emotion token and EOS are outside. */
+export function tokenBarCount(slots: readonly TokenSlot[]): number {
+  return slots.reduce((n, s) => Math.max(n, s.bar + 1), 0);
+}

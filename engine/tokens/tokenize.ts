@@ -17,11 +17,20 @@ export interface TokenizeResult {
   mergedDuplicates: number;
 }
 
+/** A token from its fields' values by name; fields not named are <pad>. */
+export function tokenRow(vocab: Vocab, values: Partial<Record<Field, string>>): number[] {
+  return FIELDS.map((f) => (values[f] === undefined ? PAD : vocab.id(f, values[f]!)));
+}
+
+/** The token that starts a bar (tempo and chord carry on). */
+export function barToken(vocab: Vocab): number[] {
+  return tokenRow(vocab, { tempo: '<conti>', chord: '<conti>', 'bar-beat': 'Bar', type: 'Metrical' });
+}
+
 export function tokenize(piece: Piece, vocab: Vocab, emotion?: Quadrant): TokenizeResult {
   const { notes, mergedDuplicates } = quantize(piece, vocab);
   const spb = vocab.stepsPerBeat;
-  const row = (values: Partial<Record<Field, string>>): number[] =>
-    FIELDS.map((f) => (values[f] === undefined ? PAD : vocab.id(f, values[f]!)));
+  const row = (values: Partial<Record<Field, string>>): number[] => tokenRow(vocab, values);
 
   const tokens: number[][] = [row({ type: 'Emotion', emotion: emotion ?? 'none' })];
   const lastStep = notes.length ? notes[notes.length - 1].step : 0;
@@ -32,7 +41,7 @@ export function tokenize(piece: Piece, vocab: Vocab, emotion?: Quadrant): Tokeni
   let i = 0;
   for (const bar of tokenBars(piece.meters, spb, vocab.maxBarSteps)) {
     if (bar.start > lastStep) break;
-    tokens.push(row({ tempo: '<conti>', chord: '<conti>', 'bar-beat': 'Bar', type: 'Metrical' }));
+    tokens.push(barToken(vocab));
     while (i < notes.length && notes[i].step < bar.start + bar.length) {
       const step = notes[i].step;
       const t = String(tempoAtStep(piece, vocab, step));

@@ -1,4 +1,4 @@
-// The model commands end to end: encode, analyze, transfer, generate (bench is not run
+// The model commands end to end: encode, analyze, transfer (from B or --to a quadrant), continue, generate (bench is not run
 // here: it times a one-minute piece and is no test).
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -90,6 +90,70 @@ describe.skipIf(noModels)(suite('model commands'), () => {
     expect(bad.code).not.toBe(0);
     expect(bad.err).toMatch(/--align must be one of position, bar, type/);
     expect(existsSync(join(dir, 'bad.json'))).toBe(false);
+  });
+
+  it('transfer repeats a shorter B over every bar of A, or changes only its span, and says which bars changed', async () => {
+    const long = join(dir, 'long.mid');
+    const notes: BeatNote[] = [];
+    for (let bar = 0; bar < 6; bar++) for (const [k, p] of [48, 60, 64, 67].entries()) notes.push({ pitch: p + (bar % 2), at: bar * 4 + k, length: 1 });
+    writeFileSync(long, exportMidi(gridPiece(notes)));
+    const r = await run(['transfer', long, b, '--elements', 'pitch', '--seed', '5', '-o', join(dir, 'cover.json'), '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ cover: 'repeat', changedBars: [{ first: 1, last: 6 }], change: "bars 1–6 take b.mid's pitch; b.mid's 3 bars repeated" });
+    const span = await run(['transfer', long, b, '--elements', 'pitch', '--cover', 'span', '--seed', '5', '-o', join(dir, 'span.json'), '--json']);
+    expect(span.code, span.err).toBe(0);
+    expect(JSON.parse(span.out)).toMatchObject({ cover: 'span', changedBars: [{ first: 1, last: 3 }], change: "bars 1–3 take b.mid's pitch" });
+  });
+
+  it('transfer --to re-moods A toward a quadrant with no B, in all of A or a passage', async () => {
+    const r = await run(['transfer', a, '--to', 'Q3', '--elements', 'pitch', '--seed', '4', '-o', join(dir, 'remood.json'), '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ to: 'Q3', elements: ['pitch'], changedBars: [{ first: 1, last: 3 }], change: 'bars 1–3 take pitch drawn for Q3 sad', seed: 4 });
+    const passage = await run(['transfer', a, '--to', 'Q1', '--elements', 'duration,velocity', '--bars', '2-3', '--guidance', '2', '-o', join(dir, 'remood2.json'), '--json']);
+    expect(passage.code, passage.err).toBe(0);
+    expect(JSON.parse(passage.out)).toMatchObject({ guidance: 2, changedBars: [{ first: 2, last: 3 }] });
+  });
+
+  it('refuses a re-mood or transfer it cannot do, writing nothing', async () => {
+    const out = join(dir, 'refused.mid');
+    const cases: [string[], number, RegExp][] = [
+      [['transfer', a, '--to', 'Q5', '--elements', 'pitch'], 2, /--to must be one of Q1, Q2, Q3, Q4/],
+      [['transfer', a, '--to', 'Q3'], 2, /--to needs --elements/],
+      [['transfer', a, b, '--to', 'Q3', '--elements', 'pitch'], 2, /give B or --to, not both/],
+      [['transfer', a, '--elements', 'pitch'], 2, /give B .* or --to Q/],
+      [['transfer', a, '--to', 'Q2', '--elements', 'pitch', '--bars', '9-10'], 1, /bar 9 is past its end \(it has 3 bars\)/],
+      [['transfer', a, b, '--elements', 'pitch', '--cover', 'loop'], 2, /--cover must be one of repeat, span/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = await run([...args, '-o', out]);
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(r.err).toMatch(message);
+    }
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, JSON.stringify({ ...JSON.parse(readFileSync(join(dir, 't1.json'), 'utf8')), tokens: [JSON.parse(readFileSync(join(dir, 't1.json'), 'utf8')).tokens[0]] }));
+    const r = await run(['transfer', a, empty, '--elements', 'pitch', '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${empty}: has no notes: there is nothing to transfer from it`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('continue keeps A and adds the asked bars in a quadrant, K variations', async () => {
+    const out = join(dir, 'cont');
+    const r = await run(['continue', a, '--bars', '2', '--quadrant', 'Q4', '-n', '2', '-o', out, '--seed', '6', '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ ownBars: 3, bars: 2, seed: 6 });
+    const original = importMidi(readFileSync(a), 'a.mid').notes;
+    const made = readdirSync(out).map((f) => importMidi(readFileSync(join(out, f)), f));
+    expect(made).toHaveLength(2);
+    for (const piece of made) {
+      expect(barCount(piece)).toBeLessThanOrEqual(5);
+      expect(piece.notes.length).toBeGreaterThan(original.length);
+      // A's notes open it as they were (the tempo token's nearest class, 119 BPM for 120, scales the seconds)
+      const scale = piece.notes[1].onset / original[1].onset;
+      expect(scale).toBeCloseTo(1, 1);
+      expect(piece.notes.slice(0, original.length).map((n) => [n.pitch, +(n.onset / scale).toFixed(3)])).toEqual(original.map((n) => [n.pitch, +n.onset.toFixed(3)]));
+    }
+    expect((await run(['continue', a, '--quadrant', 'Q4', '-o', out])).err).toMatch(/--bars is required/);
   });
 
   it('generate writes K variations into the folder', async () => {

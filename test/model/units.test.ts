@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { noteStats } from '../../engine/analysis/note-stats.js';
 import type { Encoding } from '../../engine/inference/encoding.js';
 import { latentCsv, latentReport } from '../../engine/inference/latent-report.js';
-import { alignCovering, alignTokens, changedBars, defaultCover, ELEMENTS, transferLatents } from '../../engine/inference/latent-transfer.js';
+import { alignCovering, alignTokens, changedTokens, defaultCover, ELEMENTS, transferLatents } from '../../engine/inference/latent-transfer.js';
 import { drawFor, PAPER_SAMPLING, sampleIndex, samplingOf } from '../../engine/inference/sampling.js';
 import { tokenWindows, windowSlot } from '../../engine/inference/windows.js';
 import type { Manifest } from '../../engine/onnx/manifest.js';
@@ -109,6 +109,9 @@ describe('token slots and alignment', () => {
 });
 
 describe('covering a long A with a short B', () => {
+  /** The token bars (from 0) holding a token that takes something of B. */
+  const changedBars = (a: Encoding, map: number[], only?: boolean[]) => [...new Set(changedTokens(map, only).flatMap((c, i) => (c && a.slots[i].bar >= 0 ? [a.slots[i].bar] : [])))].sort((x, y) => x - y);
+
   it("repeats B's bars in turn over every bar of A, aligned within each bar", () => {
     const a = fake(smallPiece(5), 0);
     const b = fake(smallPiece(2), 1000);

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { estimateTokens } from '../../analysis/analysis.js';
 import { DEFAULT_TOKENS, generate, TOKENS_PER_BAR } from '../../flows/generate.js';
 import { openJudge } from '../../judge/judge.js';
-import { guidanceProblem, MAX_GUIDANCE } from '../../onnx/manifest.js';
 import { requireString, UsageError, type Command } from '../command.js';
-import { MODEL_HELP, MODEL_OPTIONS, number, openEngine, quadrantArg, SAMPLING_HELP, SAMPLING_OPTIONS, samplingArgs, wholeNumber } from '../model-args.js';
+import { GUIDANCE_HELP, guidanceArg, MODEL_HELP, MODEL_OPTIONS, openEngine, quadrantArg, SAMPLING_HELP, SAMPLING_OPTIONS, samplingArgs, wholeNumber } from '../model-args.js';
 import { writeMusic } from '../music-output.js';
 
 export const generateCommand: Command = {
@@ -17,7 +16,7 @@ export const generateCommand: Command = {
     ['--bars N', `stop each piece after N bars (budgets ${TOKENS_PER_BAR} tokens per bar)`],
     ['--tokens N', `tokens per piece, the emotion token included (default ${DEFAULT_TOKENS})`],
     ['-n K', 'how many variations, decoded together (default 1)'],
-    ['--guidance W', `how strongly the quadrant steers the prior, 0..${MAX_GUIDANCE}: 1 plain conditional sampling, above 1 classifier-free guidance (default: the model's, in its manifest)`],
+    GUIDANCE_HELP,
     ['-o, --out DIR', 'folder to write the MIDI files into (made if missing)'],
     ...SAMPLING_HELP,
     ...MODEL_HELP,
@@ -32,9 +31,7 @@ export const generateCommand: Command = {
     const tokens = wholeNumber(args, 'tokens', 2);
     if (bars !== undefined && tokens !== undefined) throw new UsageError('give --bars or --tokens, not both');
     const count = wholeNumber(args, 'n', 1) ?? 1;
-    const guidance = number(args, 'guidance');
-    const problem = guidance === undefined ? null : guidanceProblem(guidance, '--guidance');
-    if (problem) throw new UsageError(problem);
+    const guidance = guidanceArg(args);
     const { sampling, seed } = samplingArgs(args);
 
     const engine = await openEngine(args);
