@@ -7,7 +7,7 @@
 // clearly beats the file's own.
 
 import { harmonicNovelty } from './harmony.js';
-import type { PerformedNote } from './track.js';
+import type { PerformedNote } from './performed-note.js';
 
 /**
  * How much more evidence another phase needs than the file's own to move the grid. On

@@ -11,15 +11,9 @@ import { FPS, onsetEnvelope } from './envelope.js';
 import { barOfEight, hintedLevel, onHarmonicBeat } from './level.js';
 import { trackMeter } from './meter.js';
 import { onsetEvents, type OnsetEvent } from './onsets.js';
+import type { PerformedNote } from './performed-note.js';
 import { bridge, splitAtGaps } from './segments.js';
 import { estimatePeriod } from './tempo.js';
-
-export interface PerformedNote {
-  onset: number;
-  offset: number;
-  pitch: number;
-  velocity: number;
-}
 
 export interface BeatTrack {
   /** Seconds of every quarter-note beat, strictly increasing, covering the notes. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trackBeats, type BeatTrack, type PerformedNote } from '../../engine/beats/track.js';
+import type { PerformedNote } from '../../engine/beats/performed-note.js';
+import { trackBeats, type BeatTrack } from '../../engine/beats/track.js';
 
 /** Small deterministic PRNG (LCG) for onset jitter. */
 function lcg(seed: number): () => number {
