@@ -31,7 +31,8 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import midiPkg from '@tonejs/midi';
 import { beatFMeasure } from '../engine/beats/f-measure.js';
-import { trackBeats, type PerformedNote } from '../engine/beats/track.js';
+import type { PerformedNote } from '../engine/beats/performed-note.js';
+import { trackBeats } from '../engine/beats/track.js';
 import { sharedDataPath } from '../engine/paths.js';
 import { mulberry32 } from '../engine/rng.js';
 

@@ -4,7 +4,7 @@
 // those three cues, normalised to mean 1 over the piece.
 
 import { harmonicNovelty } from './harmony.js';
-import type { PerformedNote } from './track.js';
+import type { PerformedNote } from './performed-note.js';
 
 /** Seconds either side of a beat within which a bass onset counts for it. */
 const BASS_WINDOW = 0.07;

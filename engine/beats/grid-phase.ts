@@ -7,7 +7,7 @@
 // clearly beats the file's own.
 
 import { harmonicNovelty } from './harmony.js';
-import type { PerformedNote } from './track.js';
+import type { PerformedNote } from './performed-note.js';
 
 /**
  * How much more evidence another phase needs than the file's own to move the grid. On
@@ -33,8 +33,8 @@ export interface GridNote {
  * The shift, in 16ths of a beat (0-3), that puts the beats where the music has them:
  * beat k of the music sits at file beat k + shift / 4.
  */
-export function gridPhase(notes: readonly GridNote[]): number {
-  const evidence = phaseEvidence(notes);
+export function gridPhase(notes: readonly GridNote[], onStep = ON_STEP): number {
+  const evidence = phaseEvidence(notes, onStep);
   if (!evidence) return 0;
   let best = 0;
   for (let q = 1; q < 4; q++) if (evidence[q] > evidence[best]) best = q;
@@ -42,22 +42,22 @@ export function gridPhase(notes: readonly GridNote[]): number {
 }
 
 /** Evidence for each 16th phase (mean 2 over the four), undefined when too short or silent to judge. */
-export function phaseEvidence(notes: readonly GridNote[]): number[] | undefined {
+export function phaseEvidence(notes: readonly GridNote[], onStep = ON_STEP): number[] | undefined {
   const last = notes.reduce((m, n) => Math.max(m, n.offsetBeat), 0);
   if (last < MIN_BEATS) return undefined;
-  const scores = [0, 1, 2, 3].map((q) => ({ onsets: onsetWeight(notes, q), change: meanChange(notes, q / 4, last) }));
+  const scores = [0, 1, 2, 3].map((q) => ({ onsets: onsetWeight(notes, q, onStep), change: meanChange(notes, q / 4, last) }));
   const onsetMean = scores.reduce((s, x) => s + x.onsets, 0) / 4;
   const changeMean = scores.reduce((s, x) => s + x.change, 0) / 4;
   if (onsetMean === 0 || changeMean === 0) return undefined;
   return scores.map((x) => x.onsets / onsetMean + x.change / changeMean);
 }
 
-/** Onset weight (velocity, bass counted twice) on the 16th phase q of every beat. */
-function onsetWeight(notes: readonly GridNote[], q: number): number {
+/** Onset weight (velocity, bass counted twice) within onStep (in 16ths) of the 16th phase q of every beat. */
+function onsetWeight(notes: readonly GridNote[], q: number, onStep: number): number {
   let w = 0;
   for (const n of notes) {
     const step = Math.round(n.onsetBeat * 4);
-    if (Math.abs(n.onsetBeat * 4 - step) <= ON_STEP && ((step % 4) + 4) % 4 === q) w += (n.velocity / 127) * (n.pitch < BASS_PITCH ? 2 : 1);
+    if (Math.abs(n.onsetBeat * 4 - step) <= onStep && ((step % 4) + 4) % 4 === q) w += (n.velocity / 127) * (n.pitch < BASS_PITCH ? 2 : 1);
   }
   return w;
 }

@@ -2,7 +2,7 @@
 // so how much the pitch-class content changes at each grid point tells on-beats from
 // off-beats, a bar start from the other beats, and a quarter-note grid from an 8th one.
 
-import type { PerformedNote } from './track.js';
+import type { PerformedNote } from './performed-note.js';
 
 /** Pitch-class profile of each grid interval [grid[i], grid[i+1]): sounding time x salience. */
 export function gridChroma(notes: readonly PerformedNote[], grid: readonly number[]): Float64Array[] {

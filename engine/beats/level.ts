@@ -6,7 +6,7 @@
 
 import { fold, harmonicNovelty } from './harmony.js';
 import { MAX_PERIOD as MAX_TRACKED_PERIOD, MIN_PERIOD } from './tempo.js';
-import type { PerformedNote } from './track.js';
+import type { PerformedNote } from './performed-note.js';
 
 /** How much more harmonic change off the beats than on them moves the grid. */
 const SHIFT_RATIO = 1.5;

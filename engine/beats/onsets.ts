@@ -3,7 +3,7 @@
 // is one strong event instead of ten, and jittered chord notes do not smear into
 // several weak ones.
 
-import type { PerformedNote } from './track.js';
+import type { PerformedNote } from './performed-note.js';
 
 export interface OnsetEvent {
   /** Seconds: salience-weighted mean onset of the notes in the event. */

@@ -1,25 +1,21 @@
-// Beat and downbeat tracking for unquantised piano performances (no usable tempo map):
-// onset events -> global tempo -> metrical level (the file's own tempo where it agrees
-// up to an octave or 3:2; else re-track at half tempo if the harmony says the pulse was
-// the 8th) -> tempo-following DP per segment -> cover the notes -> meter and bar lines
-// (short bars allowed). See the modules for each step.
+// Beat and downbeat tracking for unquantised piano performances (notes off the file's
+// tick grid): onset events -> global tempo -> metrical level (the file's own tempo where
+// it agrees up to an octave or 3:2; else re-track at half tempo if the harmony says the
+// pulse was the 8th) -> tempo-following DP per segment -> the file's tempo map instead,
+// where the tracked beats keep to it -> cover the notes -> meter and bar lines (short
+// bars allowed). See the modules for each step.
 
 import { coverSpan } from './cover.js';
 import { downbeatSalience } from './downbeats.js';
 import { trackFrames } from './dp.js';
 import { FPS, onsetEnvelope } from './envelope.js';
+import { followedBeats, type FileTempo } from './file-tempo.js';
 import { barOfEight, hintedLevel, onHarmonicBeat } from './level.js';
 import { trackMeter } from './meter.js';
 import { onsetEvents, type OnsetEvent } from './onsets.js';
+import type { PerformedNote } from './performed-note.js';
 import { bridge, splitAtGaps } from './segments.js';
 import { estimatePeriod } from './tempo.js';
-
-export interface PerformedNote {
-  onset: number;
-  offset: number;
-  pitch: number;
-  velocity: number;
-}
 
 export interface BeatTrack {
   /** Seconds of every quarter-note beat, strictly increasing, covering the notes. */
@@ -40,10 +36,11 @@ export interface BeatTrack {
 const MARGIN = 0.06;
 
 /**
- * `tempoHint`: a tempo (BPM) the file's author set, if any. Where the tracked tempo
- * agrees with it up to an octave or 3:2, the hint's level is taken as the notated one.
+ * `fileTempo`: a tempo map the file's author set, if any. Where the tracked tempo
+ * agrees with its first tempo up to an octave or 3:2, that level is taken as the
+ * notated one; where the tracked beats keep to its beats, they are the beats.
  */
-export function trackBeats(notes: readonly PerformedNote[], tempoHint?: number): BeatTrack {
+export function trackBeats(notes: readonly PerformedNote[], fileTempo?: FileTempo): BeatTrack {
   const valid = notes
     .filter((n) => Number.isFinite(n.onset) && Number.isFinite(n.pitch))
     .map((n) => ({
@@ -54,7 +51,7 @@ export function trackBeats(notes: readonly PerformedNote[], tempoHint?: number):
   valid.sort((a, b) => a.onset - b.onset);
   const events = onsetEvents(valid);
   const estimate = estimatePeriod(events);
-  const hinted = tempoHint === undefined ? undefined : hintedLevel(estimate, 60 / tempoHint);
+  const hinted = fileTempo === undefined ? undefined : hintedLevel(estimate, 60 / fileTempo.bpm);
   let period = hinted ?? estimate;
   let beats = trackAll(events, period);
   if (hinted === undefined && barOfEight(beats, valid)) {
@@ -62,6 +59,7 @@ export function trackBeats(notes: readonly PerformedNote[], tempoHint?: number):
     beats = trackAll(events, period);
   }
   beats = onHarmonicBeat(beats, valid);
+  beats = (fileTempo && followedBeats(beats, valid, fileTempo)) ?? beats;
   const first = valid.reduce((m, n) => Math.min(m, n.onset), valid.length > 0 ? Infinity : 0);
   const last = valid.reduce((m, n) => Math.max(m, n.offset), first);
   beats = coverSpan(beats, first, last, period);

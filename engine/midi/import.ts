@@ -10,6 +10,7 @@ import { compareNotes, type MeterEvent, type Note, type Piece, type SourceInfo, 
 import { authorBarBeat } from '../beats/bar-phase.js';
 import { trackBars } from '../beats/bars.js';
 import { downbeatSalience } from '../beats/downbeats.js';
+import type { FileTempo } from '../beats/file-tempo.js';
 import { isOnGrid } from '../beats/grid.js';
 import { gridPhase } from '../beats/grid-phase.js';
 import { trackMeter } from '../beats/meter.js';
@@ -142,9 +143,10 @@ function shiftSeconds(piece: Piece, dt: number): Piece {
 
 function performancePiece(tempoMap: TempoMap, tidy: TickNote[]): Timed {
   const timed = tidy.map((n) => ({ pitch: n.pitch, velocity: n.velocity, onset: tempoMap.ticksToSeconds(n.start), offset: tempoMap.ticksToSeconds(n.end) }));
-  // a tempo other than the MIDI default was set by the file's author: it tells the notated level
+  // a tempo other than the MIDI default was set by the file's author: it tells the notated
+  // level, and its map may give the beats
   const set = tempoMap.tempos[0]?.bpm;
-  const track = trackBeats(timed, set !== undefined && set !== DEFAULT_BPM ? set : undefined);
+  const track = trackBeats(timed, set !== undefined && set !== DEFAULT_BPM ? authorTempo(tempoMap, set) : undefined);
   // Beat 0 is always a bar start: before a pickup, extend the grid back to a full bar.
   const beats = [...track.beats];
   const lead = (track.beatsPerBar - track.firstDownbeat) % track.beatsPerBar;
@@ -157,6 +159,16 @@ function performancePiece(tempoMap: TempoMap, tidy: TickNote[]): Timed {
   const downbeats = barStarts(meters, beats.length).map((b) => beats[b]);
   const notes: Note[] = timed.map((n) => ({ ...n, onsetBeat: secondsToBeats(beats, n.onset), offsetBeat: secondsToBeats(beats, n.offset) }));
   return { notes: notes.sort(compareNotes), beats, downbeats, tempos: dedupeTempos(tempos), meters, timing: 'performance' };
+}
+
+/** The file's tempo map as seconds <-> beats; before tick 0 its first tempo holds. */
+function authorTempo(tempoMap: TempoMap, bpm: number): FileTempo {
+  const ppq = tempoMap.ppq;
+  return {
+    bpm,
+    toBeats: (s) => (s < 0 ? (s * bpm) / 60 : tempoMap.secondsToTicks(s) / ppq),
+    toSeconds: (b) => (b < 0 ? (b * 60) / bpm : tempoMap.ticksToSeconds(b * ppq)),
+  };
 }
 
 /** A meter event wherever a bar's length (to the next start; the meter's after the last) changes. */

@@ -1,43 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { trackBeats, type BeatTrack, type PerformedNote } from '../../engine/beats/track.js';
-
-/** Small deterministic PRNG (LCG) for onset jitter. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
-}
-
-const PROGRESSION = [
-  [48, 60, 64, 67], // C
-  [45, 57, 60, 64], // Am
-  [41, 57, 60, 65], // F
-  [43, 55, 59, 62], // G
-];
-
-/**
- * A pop-piano pattern on given beat times: bass + chord on each bar start, chord
- * on the other beats, melody 8ths, one chord per bar; onsets jittered by up to ±10 ms.
- */
-function pattern(beatTimes: readonly number[], startBeat = 0): PerformedNote[] {
-  const rand = lcg(7);
-  const jitter = () => (rand() - 0.5) * 0.02;
-  const notes: PerformedNote[] = [];
-  for (let k = 0; k + 1 < beatTimes.length; k++) {
-    const t = beatTimes[k];
-    const dt = beatTimes[k + 1] - t;
-    const bar = Math.floor((k + startBeat) / 4);
-    const [bass, ...chord] = PROGRESSION[bar % 4];
-    const downbeat = (k + startBeat) % 4 === 0;
-    if (downbeat) notes.push({ onset: t + jitter(), offset: t + 3.5 * dt, pitch: bass - 12, velocity: 90 });
-    for (const p of chord) notes.push({ onset: t + jitter(), offset: t + 0.9 * dt, pitch: p, velocity: downbeat ? 80 : 60 });
-    notes.push({ onset: t + dt / 2 + jitter(), offset: t + dt, pitch: chord[2] + 12, velocity: 50 });
-  }
-  return notes;
-}
-
-function isochronous(bpm: number, count: number, start = 0.3): number[] {
-  return Array.from({ length: count }, (_, k) => start + (k * 60) / bpm);
-}
+import type { PerformedNote } from '../../engine/beats/performed-note.js';
+import { trackBeats, type BeatTrack } from '../../engine/beats/track.js';
+import { constantTempo, isochronous, lcg, pattern, PROGRESSION } from '../fixtures/played.js';
 
 /** Largest distance from each reference beat to the nearest tracked beat. */
 function worstMiss(reference: readonly number[], tracked: readonly number[]): number {
@@ -144,12 +108,12 @@ describe('trackBeats', () => {
       for (const p of PROGRESSION[Math.floor(k / 4) % 4]) notes.push({ onset: t + (rand() - 0.5) * 0.02, offset: truth[k + 1], pitch: p, velocity: 70 });
     });
     expect(Math.abs(trackBeats(notes).bpm - 132)).toBeLessThanOrEqual(3);
-    const hinted = trackBeats(notes, 66);
+    const hinted = trackBeats(notes, constantTempo(66));
     expectValid(hinted, notes);
     expect(Math.abs(hinted.bpm - 66)).toBeLessThanOrEqual(2);
     expect(worstMiss(truth.filter((_, k) => k % 2 === 0).slice(0, -1), hinted.beats)).toBeLessThan(0.03);
     // a hint no octave of the notes agrees with is ignored
-    expect(trackBeats(notes, 100).beats).toEqual(trackBeats(notes).beats);
+    expect(trackBeats(notes, constantTempo(100)).beats).toEqual(trackBeats(notes).beats);
   });
 
   it('finds 3/4: three beats a bar, the bar lines on the bass notes, after a one-beat pickup', () => {
