@@ -8,22 +8,20 @@ clips', so a scale that wins the classifier by making odd music shows it. The te
 is not read.
 """
 import argparse
-import sys
 import time
 from pathlib import Path
 
 import torch
 
-sys.path.insert(0, str(Path(__file__).parent))
-from data import Clips, Vocab  # noqa: E402
-from evaluate import hit_rates, model_arguments, stats  # noqa: E402
-from export import load_models  # noqa: E402
-from train import exit_on_error  # noqa: E402
+from checkpoints import exit_on_error, load_models, run_arguments
+from data import Clips
+from metrics import hit_rates, stats
+from vocab import Vocab
 
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    model_arguments(p)
+    run_arguments(p)
     p.add_argument("--scales", type=float, nargs="+", default=[1.0, 1.5, 2.0, 3.0])
     p.add_argument("--per-quadrant", type=int, default=25)
     p.add_argument("--length", type=int, default=256)
