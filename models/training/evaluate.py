@@ -8,6 +8,10 @@ Figures: teacher-forced accuracy per element; greedy self-reconstruction note F1
 accuracy (4Q, valence, arousal); the share of prior samples the classifier puts in the
 asked quadrant; pitch range, pitch classes and polyphony of generated music beside the
 test data. Everything here runs on the test split, which training never saw.
+
+The classifier is the old token classifier (classifier.onnx). The app judges emotion with
+the judge (models/judge.json, engine/judge/), written once, in TypeScript: its figures for
+the same prior samples come from `npm run eval:generation`.
 """
 import argparse
 import json
@@ -135,7 +139,8 @@ def generation_lines(m):
         f"- Prior samples ({g['per_quadrant']} per quadrant, {g['length']} tokens, top-p {g['top_p']}, guidance {g.get('guidance', 1.0)}) that the classifier "
         f"puts in the asked quadrant: " + ", ".join(f"{q} {v:.2f}" for q, v in g["hit_rate"].items()) +
         f" (mean {g['mean_hit_rate']:.2f}; goal >= 0.6). The same classifier puts real test clips in their own quadrant: "
-        + ", ".join(f"{q} {v:.2f}" for q, v in m["classifier"]["recall"].items()) + ".",
+        + ", ".join(f"{q} {v:.2f}" for q, v in m["classifier"]["recall"].items()) + ". This is the old token classifier "
+        "(`classifier.onnx`); the app's judge scores the same samples with `npm run eval:generation`.",
         "",
         "| music | pitch range | pitch classes | polyphony |", "|---|---|---|---|",
         *[f"| {k} | {v['pitch_range']:.1f} | {v['pitch_classes']:.2f} | {v['polyphony']:.2f} |" for k, v in m["objective"].items()],

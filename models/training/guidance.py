@@ -5,7 +5,8 @@
 For each scale: prior samples per quadrant (a seed evaluate.py does not use), the share the
 classifier puts in the asked quadrant, and the objective metrics beside the validation
 clips', so a scale that wins the classifier by making odd music shows it. The test split
-is not read.
+is not read. The classifier is the old token classifier (classifier.onnx), as in evaluate.py;
+the app's judge scores prior samples with `npm run eval:generation`.
 """
 import argparse
 import time

@@ -92,8 +92,9 @@ def stats(seqs, vocab):
 
 
 def hit_rates(muser, prior, classifier, vocab, cfg, per_quadrant, length, gen, guidance):
-    """Prior samples per quadrant: the share the classifier puts in the asked quadrant
-    ({"Q1": .., ...}) and every sample's tokens (padding dropped)."""
+    """Prior samples per quadrant: the share the classifier (the old token classifier, not
+    the app's judge) puts in the asked quadrant ({"Q1": .., ...}) and every sample's tokens
+    (padding dropped)."""
     hit, generated = {}, []
     for q, name in enumerate(QUADRANTS):
         seqs = [s[s[:, TYPE] > 0] for s in generate(muser, prior, vocab, q, per_quadrant, length, gen, guidance=guidance)]
