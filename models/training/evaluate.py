@@ -32,8 +32,7 @@ from vocab import ELEMENTS, EMOTION, QUADRANTS, TYPE, Vocab
 
 def encode(muser, seqs):
     tokens, mask = collate(seqs)
-    zq = muser.quantizer.lookup(muser.quantizer.indices(muser.encode(tokens, mask)))
-    return tokens, mask, zq
+    return tokens, mask, muser.quantize(tokens, mask)[1]
 
 
 @torch.no_grad()

@@ -58,7 +58,7 @@ def decode_stepwise(muser, tokens, zq):
 @torch.no_grad()
 def check_recurrent_parity(muser, tokens, mask):
     """The constant-work decoder must compute what the model was trained as."""
-    zq = muser.quantizer.lookup(muser.quantizer.indices(muser.encode(tokens, mask)))
+    zq = muser.quantize(tokens, mask)[1]
     parallel = muser.decode(tokens, zq, tokens[:, 0, EMOTION])
     stepwise = decode_stepwise(muser, tokens, zq)
     diff = max((a - b).abs().max().item() for a, b in zip(parallel, stepwise))

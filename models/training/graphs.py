@@ -13,9 +13,7 @@ class EncoderGraph(nn.Module):
         self.m = m
 
     def forward(self, tokens, mask):
-        z = self.m.encode(tokens, mask)
-        codes = self.m.quantizer.indices(z)
-        return z, self.m.quantizer.lookup(codes), codes
+        return self.m.quantize(tokens, mask)
 
 
 class DequantizeGraph(nn.Module):

@@ -306,6 +306,13 @@ class MusER(nn.Module):
             z = torch.where(applies > 0, z, self.not_applicable)
         return z
 
+    def quantize(self, tokens, mask):
+        """At inference: latents [B, L, 112], their quantized vectors and their code indices
+        [B, L, n_codebooks] (the nearest codes; nothing is learned)."""
+        z = self.encode(tokens, mask)
+        codes = self.quantizer.indices(z)
+        return z, self.quantizer.lookup(codes), codes
+
     # ---- decoder -------------------------------------------------------------------
     def decoder_input(self, prev, zq, emotion, pos):
         """What the decoder reads at the position it predicts: the previous token, the

@@ -140,8 +140,7 @@ def encode_codes(vqvae, clips):
     out = []
     for _, quadrant, t in clips.items:
         tokens, mask = collate([t])
-        _, idx, _ = vqvae.quantizer(vqvae.encode(tokens, mask), mask)
-        out.append((idx[0], QUADRANTS.index(quadrant)))
+        out.append((vqvae.quantize(tokens, mask)[2][0], QUADRANTS.index(quadrant)))
     return out
 
 
