@@ -32,6 +32,8 @@ def main(argv=None):
     vocab = Vocab(args.vocab)
     cfg, muser, prior, classifier = load_models(Path(args.run), vocab)
     val = stats([t for _, _, t in Clips(args.data, "val", vocab).items], vocab)
+    print("hit: the share of samples the old token classifier (classifier.onnx) puts in the asked quadrant; "
+          "the app's judge scores samples with npm run eval:generation")
     print(f"validation clips: pitch range {val['pitch_range']:.1f}, pitch classes {val['pitch_classes']:.2f}, polyphony {val['polyphony']:.2f}")
     for w in args.scales:
         t0 = time.time()
