@@ -1,4 +1,4 @@
-// The paper's objective note statistics, computed on tokens as evaluate.py's stats() so
+// The paper's objective note statistics, computed on tokens as metrics.py's stats() so
 // the figures compare with the model card's: pitch range (semitones), distinct pitch
 // classes, and polyphony (mean notes per onset, an onset being a bar and position).
 

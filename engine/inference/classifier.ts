@@ -1,4 +1,4 @@
-// Emotion estimate of any token sequence, as evaluate.py's classify(): the classifier
+// Emotion estimate of any token sequence, as classifier.py's classify(): the classifier
 // sees windows of at most `crop` tokens (the emotion token, then crop-1 tokens), its
 // logits are averaged over the windows, and the softmax gives quadrant probabilities.
 // Valence is high in Q1 and Q4, arousal in Q1 and Q2 (Russell's circumplex).

@@ -1,4 +1,4 @@
-// Latents -> tokens, one token per latent position, as evaluate.py's decode(): at each
+// Latents -> tokens, one token per latent position, as generation.py's decode(): at each
 // position the type is sampled first (never <pad> or a second Emotion), then the six
 // other elements from decoder_heads given that type (never <pad>); the elements a type
 // does not carry are <pad>, the emotion field of generated tokens is <pad>; a sequence

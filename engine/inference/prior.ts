@@ -1,4 +1,4 @@
-// Code sequences from the emotion-conditioned prior, as evaluate.py's generate(): the
+// Code sequences from the emotion-conditioned prior, as generation.py's generate(): the
 // first `prev` is the start index (the codebook size, "no code yet"), position t reads
 // the codes of t-1, a position's codebooks are chosen in the manifest's order (each seeing
 // those chosen before it), every one with the same temperature and top-p (the plan's, else 1.0 / 0.9).

@@ -1,5 +1,5 @@
 // Choosing one value from a row of logits: greedy, or temperature + nucleus (top-p)
-// sampling as evaluate.py's sample(): keep the most likely values while the mass before
+// sampling as generation.py's sample(): keep the most likely values while the mass before
 // each is below top-p (so the top value is always kept), renormalize, draw.
 
 import type { Rng } from '../rng.js';
@@ -36,7 +36,7 @@ export const PAPER_SAMPLING = {
 
 export type SampledValue = keyof typeof PAPER_SAMPLING;
 
-/** Check a request's ranges; temperature 0 means greedy (as in evaluate.py). */
+/** Check a request's ranges; temperature 0 means greedy (as in generation.py). */
 export function samplingOf(s: Partial<SamplingPlan> = {}): SamplingPlan {
   const out: SamplingPlan = { temperature: s.temperature, topP: s.topP, greedy: s.greedy ?? false };
   if (out.temperature !== undefined && !(out.temperature >= 0 && Number.isFinite(out.temperature))) throw new RangeError(`temperature must be >= 0, got ${out.temperature}`);

@@ -4,8 +4,9 @@ music alone, so it can score generated and rearranged pieces."""
 import torch
 import torch.nn as nn
 
-from config import ELEMENTS
+from data import collate, windows
 from model import EncoderBlock, FieldEmbedding, positions
+from vocab import ELEMENTS
 
 
 class EmotionClassifier(nn.Module):
@@ -26,3 +27,8 @@ class EmotionClassifier(nn.Module):
             x = b(x, ~mask)
         x = self.ln(x) * mask[..., None]
         return self.out(x.sum(1) / mask.sum(1, keepdim=True).clamp(min=1))
+
+    @torch.no_grad()
+    def classify(self, seqs, crop):
+        """Quadrant index of each whole sequence: logits averaged over its windows."""
+        return [int(self(*collate(windows(t, crop))).mean(0).argmax()) for t in seqs]

@@ -4,11 +4,10 @@ tiny  - a few steps in CI (export and parity tests)
 cpu   - the shipped model, trained on a 2-core machine in about two hours
 paper - the paper's sizes, for users with a GPU
 """
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 
-ELEMENTS = ["tempo", "chord", "bar-beat", "type", "pitch", "duration", "velocity"]
 SLICE = 16  # latent dims per element: the latent is len(ELEMENTS) * SLICE wide
-STRUCTURE = ["tempo", "chord", "bar-beat"]  # slices the main decoder reads under decoder_latent "structure"
+DECODER_LATENTS = ["all", "structure"]  # see Config.decoder_latent
 
 
 @dataclass
@@ -27,10 +26,9 @@ class Config:
     commitment: float = 0.25
     ema_decay: float = 0.99
     # what the main decoder reads of the position it predicts: "all" (the whole quantized
-    # latent, as shipped first), "none" (only the sub-decoders read that position's latent,
-    # each its own slice, so an element can come from nowhere but its slice) or "structure"
-    # (the STRUCTURE slices and the token type; pitch, duration and velocity only reach
-    # their sub-decoders)
+    # latent: the base run the recipe starts from) or "structure" (the tempo, chord and
+    # bar-beat slices and the token type; pitch, duration and velocity only reach their
+    # sub-decoders: the shipped model, fine-tuned from an "all" run)
     decoder_latent: str = "all"
     init: str = ""  # checkpoint the VQ-VAE started from (a fine-tune), "" when trained from scratch
     # element-based regularization

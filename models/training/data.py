@@ -1,34 +1,12 @@
 """Training data: the dataset builder's tensors as torch batches, with random crops that
-start on a bar and pitch-transposition augmentation (pitches and chord roots move together)."""
-import json
+start on a bar and pitch-transposition augmentation (pitches and chord roots move together),
+and the windows a whole clip is read in."""
 import random
-from pathlib import Path
 
 import torch
 
 from tokens_dataset import load_split
-
-FIELDS = ["tempo", "chord", "bar-beat", "type", "pitch", "duration", "velocity", "emotion"]
-PITCH, CHORD, BAR_BEAT = FIELDS.index("pitch"), FIELDS.index("chord"), FIELDS.index("bar-beat")
-ROOTS = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
-
-
-class Vocab:
-    def __init__(self, path):
-        raw = json.loads(Path(path).read_text())
-        self.path, self.version, self.values = str(path), raw["version"], raw["values"]
-        if raw["fields"] != FIELDS:
-            raise ValueError(f"{path}: fields {raw['fields']} are not {FIELDS}")
-        self.sizes = [len(self.values[f]) for f in FIELDS]
-        self.bar = self.values["bar-beat"].index("Bar")
-        chords = self.values["chord"]
-        # chord index -> index of the same chord k semitones up, for k in 0..11
-        self.chord_shift = torch.arange(len(chords))[None].repeat(12, 1)
-        for i, name in enumerate(chords):
-            if ":" in name:
-                root, quality = name.split(":")
-                for k in range(12):
-                    self.chord_shift[k, i] = chords.index(f"{ROOTS[(ROOTS.index(root) + k) % 12]}:{quality}")
+from vocab import BAR_BEAT, CHORD, FIELDS, PITCH
 
 
 class Clips:
@@ -84,11 +62,14 @@ def batches(clips, batch_size, crop, seed, max_shift=0):
         yield collate([clips.transpose(clips.crop(i, crop, rng), rng, max_shift) for i in picks])
 
 
+def windows(t, crop):
+    """A whole clip as the model saw its training crops: consecutive windows of the emotion
+    token, then up to crop-1 tokens (at least one window)."""
+    return [torch.cat([t[:1], t[s:s + crop - 1]]) for s in range(1, max(2, len(t) - 1), crop - 1)]
+
+
 def eval_batches(clips, batch_size, crop):
-    """Every clip once, in order, cut into consecutive windows of `crop` tokens (emotion token first)."""
-    windows = []
-    for _, _, t in clips.items:
-        for start in range(1, max(len(t) - 1, 1), crop - 1):
-            windows.append(torch.cat([t[:1], t[start:start + crop - 1]]))
-    for i in range(0, len(windows), batch_size):
-        yield collate(windows[i:i + batch_size])
+    """Every clip once, in order, in its windows."""
+    all_windows = [w for _, _, t in clips.items for w in windows(t, crop)]
+    for i in range(0, len(all_windows), batch_size):
+        yield collate(all_windows[i:i + batch_size])

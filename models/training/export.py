@@ -21,106 +21,24 @@ side runs through onnxruntime-node (npm run models:parity) before the files ship
 import argparse
 import json
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
 import onnx
 import torch
-import torch.nn as nn
 
-sys.path.insert(0, str(Path(__file__).parent))
-from classifier import EmotionClassifier  # noqa: E402
-from config import ELEMENTS, SLICE, config_from_dict  # noqa: E402
-from data import Clips, Vocab, collate  # noqa: E402
-from model import TYPE, MusER  # noqa: E402
-from prior import Prior  # noqa: E402
-from train import exit_on_error, load_checkpoint  # noqa: E402
+from checkpoints import exit_on_error, load_models
+from config import SLICE
+from data import Clips, collate
+from graphs import TOLERANCE, graph_modules
+from vocab import ELEMENTS, EMOTION, TYPE, VOCAB_JSON, Vocab
 
 OPSET = 17
-TOLERANCE = 1e-4
+NON_TYPE = [e for e in ELEMENTS if e != "type"]
 
 
 class ExportError(Exception):
     pass
-
-
-class EncoderGraph(nn.Module):
-    def __init__(self, m):
-        super().__init__()
-        self.m = m
-
-    def forward(self, tokens, mask):
-        z = self.m.encode(tokens, mask)
-        q = self.m.quantizer
-        codes = torch.stack([book.indices(part) for book, part in zip(q.books, q.split(z))], -1)
-        return z, q.lookup(codes), codes
-
-
-class DequantizeGraph(nn.Module):
-    def __init__(self, m):
-        super().__init__()
-        self.m = m
-
-    def forward(self, codes):
-        return self.m.quantizer.lookup(codes)
-
-
-class DecoderStepGraph(nn.Module):
-    def __init__(self, m):
-        super().__init__()
-        self.m = m
-
-    def forward(self, prev, latent, emotion, pos, state_s, state_z):
-        return self.m.decode_step(prev, latent, emotion, pos, state_s, state_z)
-
-
-class DecoderHeadsGraph(nn.Module):
-    def __init__(self, m):
-        super().__init__()
-        self.m = m
-
-    def forward(self, hidden, latent, token_type):
-        return tuple(self.m.sub.element_logits(hidden, latent, token_type))
-
-
-class PriorStepGraph(nn.Module):
-    def __init__(self, p):
-        super().__init__()
-        self.p = p
-
-    def forward(self, prev, emotion, pos, state_s, state_z):
-        return self.p.step(prev, emotion, pos, state_s, state_z)
-
-
-class PriorHeadsGraph(nn.Module):
-    def __init__(self, p):
-        super().__init__()
-        self.p = p
-
-    def forward(self, hidden, chosen):
-        return self.p.book_logits(hidden, chosen)
-
-
-NON_TYPE = [e for e in ELEMENTS if e != "type"]
-
-
-def load_models(run, vocab, with_prior=True):
-    """The run's VQ-VAE, prior (None unless with_prior) and classifier, ready for inference."""
-    ck = load_checkpoint(run / "vqvae.best.pt", vocab)
-    cfg = config_from_dict(ck["config"])
-    muser = MusER(cfg, vocab.sizes)
-    muser.load_state_dict(ck["model"])
-    books = muser.quantizer.books
-    for book in books:
-        book.merge_near_duplicates()
-    prior = None
-    if with_prior:
-        prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[-1]).eval()
-        prior.load_state_dict({k.removeprefix("prior."): v for k, v in load_checkpoint(run / "prior.best.pt", vocab)["model"].items()})
-    classifier = EmotionClassifier(cfg, vocab.sizes)
-    classifier.load_state_dict({k.removeprefix("classifier."): v for k, v in load_checkpoint(run / "classifier.best.pt", vocab)["model"].items()})
-    return cfg, muser.eval(), prior, classifier.eval()
 
 
 @torch.no_grad()
@@ -128,7 +46,7 @@ def decode_stepwise(muser, tokens, zq):
     """Teacher-forced logits through the recurrent step, position by position."""
     B, L, _ = tokens.shape
     S, z = muser.init_state(B)
-    emotion = tokens[:, 0, -1]
+    emotion = tokens[:, 0, EMOTION]
     steps = []
     for t in range(1, L):
         h, type_logits, S, z = muser.decode_step(tokens[:, t - 1], zq[:, t], emotion, torch.full((B,), t - 1), S, z)
@@ -140,8 +58,8 @@ def decode_stepwise(muser, tokens, zq):
 @torch.no_grad()
 def check_recurrent_parity(muser, tokens, mask):
     """The constant-work decoder must compute what the model was trained as."""
-    zq = EncoderGraph(muser)(tokens, mask)[1]
-    parallel = muser.decode(tokens, zq, tokens[:, 0, -1])
+    zq = muser.quantize(tokens, mask)[1]
+    parallel = muser.decode(tokens, zq, tokens[:, 0, EMOTION])
     stepwise = decode_stepwise(muser, tokens, zq)
     diff = max((a - b).abs().max().item() for a, b in zip(parallel, stepwise))
     if diff > TOLERANCE:
@@ -180,45 +98,46 @@ def export_graph(module, name, inputs, input_names, output_names, dynamic, out, 
     return path
 
 
-def graphs(cfg, muser, prior, classifier, tokens, mask):
+def graphs(muser, prior, classifier, tokens, mask):
     """(module, name, sample inputs, input names, output names, dynamic axes) for every graph."""
+    modules = graph_modules(muser, prior, classifier)
+    emotion = tokens[:, 0, EMOTION]
     B, L, _ = tokens.shape
     seq = {0: "batch", 1: "length"}
     bat = {0: "batch"}
     state = {1: "batch"}
-    z, zq, codes = EncoderGraph(muser)(tokens, mask)
+    z, zq, codes = modules["encoder"](tokens, mask)
     S, st_z = muser.init_state(B)
     # a state from a few real steps, so the parity check sees non-trivial values
     for t in range(1, 4):
-        h, _, S, st_z = muser.decode_step(tokens[:, t - 1], zq[:, t], tokens[:, 0, -1], torch.full((B,), t - 1), S, st_z)
+        h, _, S, st_z = muser.decode_step(tokens[:, t - 1], zq[:, t], emotion, torch.full((B,), t - 1), S, st_z)
     PS, Pz = prior.init_state(B)
-    ph, _, _ = prior.step(codes[:, 2], tokens[:, 0, -1], torch.full((B,), 3), PS + 0.01, Pz + 0.01)
+    ph, _, _ = prior.step(codes[:, 2], emotion, torch.full((B,), 3), PS + 0.01, Pz + 0.01)
     return [
-        (EncoderGraph(muser), "encoder", [tokens, mask], ["tokens", "mask"], ["latents", "quantized", "codes"],
+        (modules["encoder"], "encoder", [tokens, mask], ["tokens", "mask"], ["latents", "quantized", "codes"],
          {"tokens": seq, "mask": seq, "latents": seq, "quantized": seq, "codes": seq}),
-        (DequantizeGraph(muser), "dequantize", [codes], ["codes"], ["quantized"], {"codes": seq, "quantized": seq}),
-        (DecoderStepGraph(muser), "decoder_step", [tokens[:, 4], zq[:, 5], tokens[:, 0, -1], torch.full((B,), 4), S, st_z],
+        (modules["dequantize"], "dequantize", [codes], ["codes"], ["quantized"], {"codes": seq, "quantized": seq}),
+        (modules["decoder_step"], "decoder_step", [tokens[:, 4], zq[:, 5], emotion, torch.full((B,), 4), S, st_z],
          ["prev", "latent", "emotion", "pos", "state_s", "state_z"], ["hidden", "type_logits", "state_s_out", "state_z_out"],
          {"prev": bat, "latent": bat, "emotion": bat, "pos": bat, "state_s": state, "state_z": state,
           "hidden": bat, "type_logits": bat, "state_s_out": state, "state_z_out": state}),
-        (DecoderHeadsGraph(muser), "decoder_heads", [h, zq[:, 3], tokens[:, 3, TYPE]], ["hidden", "latent", "type"],
+        (modules["decoder_heads"], "decoder_heads", [h, zq[:, 3], tokens[:, 3, TYPE]], ["hidden", "latent", "type"],
          [f"{e}_logits" for e in NON_TYPE], {"hidden": bat, "latent": bat, "type": bat, **{f"{e}_logits": bat for e in NON_TYPE}}),
-        (PriorStepGraph(prior), "prior_step", [codes[:, 2], tokens[:, 0, -1], torch.full((B,), 3), PS + 0.01, Pz + 0.01],
+        (modules["prior_step"], "prior_step", [codes[:, 2], emotion, torch.full((B,), 3), PS + 0.01, Pz + 0.01],
          ["prev", "emotion", "pos", "state_s", "state_z"], ["hidden", "state_s_out", "state_z_out"],
          {"prev": bat, "emotion": bat, "pos": bat, "state_s": state, "state_z": state, "hidden": bat, "state_s_out": state, "state_z_out": state}),
-        (PriorHeadsGraph(prior), "prior_heads", [ph, codes[:, 3]], ["hidden", "chosen"], ["logits"],
+        (modules["prior_heads"], "prior_heads", [ph, codes[:, 3]], ["hidden", "chosen"], ["logits"],
          {"hidden": bat, "chosen": bat, "logits": bat}),
-        (classifier, "classifier", [tokens, mask], ["tokens", "mask"], ["logits"], {"tokens": seq, "mask": seq, "logits": bat}),
+        (modules["classifier"], "classifier", [tokens, mask], ["tokens", "mask"], ["logits"], {"tokens": seq, "mask": seq, "logits": bat}),
     ]
 
 
 def main(argv=None):
-    here = Path(__file__).resolve().parent
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--run", required=True, help="training folder (vqvae/prior/classifier .best.pt)")
     p.add_argument("--data", required=True, help="dataset folder; a val clip feeds the parity checks")
     p.add_argument("--out", required=True, help="folder to write the ONNX files and parity.json into")
-    p.add_argument("--vocab", default=str(here.parent / "vocab.json"))
+    p.add_argument("--vocab", default=str(VOCAB_JSON))
     args = p.parse_args(argv)
     torch.manual_seed(0)
     vocab = Vocab(args.vocab)
@@ -233,7 +152,7 @@ def main(argv=None):
     scratch = Path(tempfile.mkdtemp(prefix="muser-export-"))
     parity = {}
     with torch.no_grad():
-        for module, name, inputs, in_names, out_names, dynamic in graphs(cfg, muser, prior, classifier, tokens, mask):
+        for module, name, inputs, in_names, out_names, dynamic in graphs(muser, prior, classifier, tokens, mask):
             export_graph(module, name, inputs, in_names, out_names, dynamic, scratch, parity)
             print(f"exported {name}.onnx ({(scratch / f'{name}.onnx').stat().st_size / 1e6:.2f} MB), onnx.checker ok")
     books = muser.quantizer.books

@@ -8,7 +8,7 @@ Writes <out>/vqvae.best.pt, prior.best.pt and classifier.best.pt as train.py sav
 (training.config), or from export.json in a folder export.py wrote.
 
 Mapping. torch.onnx.export names an initializer after the parameter it holds, as seen from
-export.py's graph wrapper ("m.encoder.0.ln1.weight"), except where it stores a Linear's
+its graph module in graphs.py ("m.encoder.0.ln1.weight"), except where it stores a Linear's
 weight transposed for a MatMul ("onnx::MatMul_672"). Those are matched to the Linear
 layers the graph does not name, taking the layers in the order a forward pass calls them
 and the unnamed initializers in the order the graph's nodes read them, by transposed shape.
@@ -17,14 +17,13 @@ may be missing: the element regularizer (only a training loss reads it), the cod
 EMA statistics (only training updates them) and the prior's embedding of the code chosen
 for the last book in sampling order (no head comes after it).
 
-Verification. The rebuilt modules are run, through export.py's own graph wrappers, on every
-input of <models>/parity.json, the fixtures onnxruntime-node runs the same ONNX files on
+Verification. The rebuilt modules are run, through the same graph modules, on every input
+of <models>/parity.json, the fixtures onnxruntime-node runs the same ONNX files on
 (npm run models:parity); Python here has neither onnxruntime nor onnx.reference. Any
 output more than 1e-4 away, or any code index that differs, and nothing is written.
 """
 import argparse
 import json
-import sys
 from pathlib import Path
 
 import onnx
@@ -32,15 +31,13 @@ import torch
 import torch.nn as nn
 from onnx import numpy_helper
 
-sys.path.insert(0, str(Path(__file__).parent))
-from classifier import EmotionClassifier  # noqa: E402
-from config import config_from_dict  # noqa: E402
-from data import Vocab  # noqa: E402
-from export import (TOLERANCE, DecoderHeadsGraph, DecoderStepGraph, DequantizeGraph, EncoderGraph,  # noqa: E402
-                    PriorHeadsGraph, PriorStepGraph)
-from model import MusER  # noqa: E402
-from prior import Prior  # noqa: E402
-from train import exit_on_error, save  # noqa: E402
+from checkpoints import exit_on_error, save
+from classifier import EmotionClassifier
+from config import config_from_dict
+from graphs import TOLERANCE, graph_modules
+from model import MusER
+from prior import Prior
+from vocab import EMOTION, VOCAB_JSON, Vocab
 
 DTYPES = {"int64": torch.long, "bool": torch.bool, "float32": torch.float32}
 
@@ -122,11 +119,10 @@ def max_diff(wrapper, case):
 
 
 def main(argv=None):
-    here = Path(__file__).resolve().parent
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--models", required=True, help="folder with the ONNX graphs, parity.json and manifest.json (or export.json)")
     p.add_argument("--out", required=True, help="run folder to write the checkpoints into")
-    p.add_argument("--vocab", default=str(here.parent / "vocab.json"))
+    p.add_argument("--vocab", default=str(VOCAB_JSON))
     args = p.parse_args(argv)
     models, out = Path(args.models), Path(args.out)
     vocab = Vocab(args.vocab)
@@ -137,11 +133,9 @@ def main(argv=None):
     torch.manual_seed(cfg.seed)  # the regularizer keeps a fresh initialization: the same one on every rebuild
     muser = MusER(cfg, vocab.sizes).eval()
     books = muser.quantizer.books
-    prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[-1]).eval()
+    prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[EMOTION]).eval()
     classifier = EmotionClassifier(cfg, vocab.sizes).eval()
-    wrappers = {"encoder": EncoderGraph(muser), "dequantize": DequantizeGraph(muser), "decoder_step": DecoderStepGraph(muser),
-                "decoder_heads": DecoderHeadsGraph(muser), "prior_step": PriorStepGraph(prior), "prior_heads": PriorHeadsGraph(prior),
-                "classifier": classifier}
+    wrappers = graph_modules(muser, prior, classifier)
     absent = [f for f in [*(f"{n}.onnx" for n in wrappers), "parity.json"] if not (models / f).exists()]
     if absent:
         raise FromOnnxError(f"{models}: {', '.join(absent)} missing")

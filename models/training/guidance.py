@@ -5,25 +5,24 @@
 For each scale: prior samples per quadrant (a seed evaluate.py does not use), the share the
 classifier puts in the asked quadrant, and the objective metrics beside the validation
 clips', so a scale that wins the classifier by making odd music shows it. The test split
-is not read.
+is not read. The classifier is the old token classifier (classifier.onnx), as in evaluate.py;
+the app's judge scores prior samples with `npm run eval:generation`.
 """
 import argparse
-import sys
 import time
 from pathlib import Path
 
 import torch
 
-sys.path.insert(0, str(Path(__file__).parent))
-from data import Clips, Vocab  # noqa: E402
-from evaluate import hit_rates, model_arguments, stats  # noqa: E402
-from export import load_models  # noqa: E402
-from train import exit_on_error  # noqa: E402
+from checkpoints import exit_on_error, load_models, run_arguments
+from data import Clips
+from metrics import hit_rates, stats
+from vocab import Vocab
 
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    model_arguments(p)
+    run_arguments(p)
     p.add_argument("--scales", type=float, nargs="+", default=[1.0, 1.5, 2.0, 3.0])
     p.add_argument("--per-quadrant", type=int, default=25)
     p.add_argument("--length", type=int, default=256)
@@ -33,6 +32,8 @@ def main(argv=None):
     vocab = Vocab(args.vocab)
     cfg, muser, prior, classifier = load_models(Path(args.run), vocab)
     val = stats([t for _, _, t in Clips(args.data, "val", vocab).items], vocab)
+    print("hit: the share of samples the old token classifier (classifier.onnx) puts in the asked quadrant; "
+          "the app's judge scores samples with npm run eval:generation")
     print(f"validation clips: pitch range {val['pitch_range']:.1f}, pitch classes {val['pitch_classes']:.2f}, polyphony {val['polyphony']:.2f}")
     for w in args.scales:
         t0 = time.time()

@@ -12,9 +12,10 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from config import ELEMENTS, SLICE, STRUCTURE
+from config import DECODER_LATENTS, SLICE
+from vocab import ELEMENTS, EMOTION, TYPE
 
-TYPE = ELEMENTS.index("type")
+STRUCTURE = ["tempo", "chord", "bar-beat"]  # the slices the main decoder reads under decoder_latent "structure"
 
 
 def positions(length, dim, offset=None):
@@ -207,6 +208,9 @@ class Quantizer(nn.Module):
     def split(self, z):
         return z.split(SLICE, dim=-1) if self.per_element else (z,)
 
+    def indices(self, z):  # [B, L, 112] -> [B, L, n_codebooks]
+        return torch.stack([book.indices(part) for book, part in zip(self.books, self.split(z))], -1)
+
     def forward(self, z, mask):
         outs = [book(part, mask) for book, part in zip(self.books, self.split(z))]
         return torch.cat([o[0] for o in outs], -1), torch.stack([o[1] for o in outs], -1), sum(o[2] for o in outs) / len(outs)
@@ -262,6 +266,8 @@ class MusER(nn.Module):
     def __init__(self, cfg, sizes):
         """sizes: vocabulary size of each CP field (7 elements, then emotion)."""
         super().__init__()
+        if cfg.decoder_latent not in DECODER_LATENTS:
+            raise ValueError(f"decoder_latent {cfg.decoder_latent!r} is not one of {DECODER_LATENTS}")
         self.cfg, self.sizes = cfg, sizes
         d = cfg.d_model
         self.enc_embed = FieldEmbedding(sizes, d)
@@ -270,10 +276,10 @@ class MusER(nn.Module):
         self.quantizer = Quantizer(cfg)
         self.regularizer = ElementRegularizer()
         self.dec_embed = FieldEmbedding(sizes, d)
-        self.emotion = nn.Embedding(sizes[-1], d)
+        self.emotion = nn.Embedding(sizes[EMOTION], d)
         # "structure" keeps the full-width projection (pitch, duration, velocity and type dims
         # zeroed) so a run can be fine-tuned from an "all" checkpoint
-        self.latent_in = nn.Linear(len(ELEMENTS) * SLICE, d) if cfg.decoder_latent != "none" else None
+        self.latent_in = nn.Linear(len(ELEMENTS) * SLICE, d)
         if cfg.decoder_latent == "structure":
             self.not_applicable = nn.Parameter(torch.zeros(len(ELEMENTS) * SLICE))
             structure = torch.zeros(len(ELEMENTS), SLICE)
@@ -300,21 +306,26 @@ class MusER(nn.Module):
             z = torch.where(applies > 0, z, self.not_applicable)
         return z
 
+    def quantize(self, tokens, mask):
+        """At inference: latents [B, L, 112], their quantized vectors and their code indices
+        [B, L, n_codebooks] (the nearest codes; nothing is learned)."""
+        z = self.encode(tokens, mask)
+        codes = self.quantizer.indices(z)
+        return z, self.quantizer.lookup(codes), codes
+
     # ---- decoder -------------------------------------------------------------------
     def decoder_input(self, prev, zq, emotion, pos):
         """What the decoder reads at the position it predicts: the previous token, the
-        emotion, the position and, by decoder_latent, that position's quantized latent:
-        all of it, none, or its structure (the tempo, chord and bar-beat slices, plus the
-        token type read from the type slice as one hard choice, so no other information
-        rides along). Under "structure" pitch, duration and velocity reach the output only
-        through their own sub-decoders, so a swapped slice cannot be overruled."""
+        emotion, the position and, by decoder_latent, that position's quantized latent: all
+        of it, or its structure (the tempo, chord and bar-beat slices, plus the token type
+        read from the type slice as one hard choice, so no other information rides along).
+        Under "structure" pitch, duration and velocity reach the output only through their
+        own sub-decoders, so a swapped slice cannot be overruled."""
         x = self.dec_embed(prev) + self.emotion(emotion)[:, None] + pos
-        if self.cfg.decoder_latent == "all":
-            return x + self.latent_in(zq)
         if self.cfg.decoder_latent == "structure":
             token_type = self.type_probe(zq.split(SLICE, -1)[TYPE]).argmax(-1)
             return x + self.latent_in(zq * self.structure_dims) + self.type_in(token_type)
-        return x
+        return x + self.latent_in(zq)
 
     def decode(self, tokens, zq, emotion):
         """Teacher-forced: predict tokens[:, 1:] from tokens[:, :-1] and zq[:, 1:]."""
@@ -343,7 +354,7 @@ class MusER(nn.Module):
         """Losses of one batch. tokens [B, L, 8] (emotion token first), mask [B, L]."""
         z = self.encode(tokens, mask)
         zq, idx, commit = self.quantizer(z, mask)
-        emotion = tokens[:, 0, -1]
+        emotion = tokens[:, 0, EMOTION]
         logits = self.decode(tokens, zq, emotion)
         target, tmask = tokens[:, 1:], mask[:, 1:]
         recon = [F.cross_entropy(lg[tmask], target[..., e][tmask]) for e, lg in enumerate(logits)]

@@ -8,8 +8,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from config import ELEMENTS
 from model import DecoderBlock, positions, step_blocks, zero_state
+from vocab import ELEMENTS
 
 
 def sampling_order(n_books):

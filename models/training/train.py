@@ -18,7 +18,6 @@ import argparse
 import math
 import os
 import random
-import sys
 import time
 from pathlib import Path
 
@@ -26,30 +25,17 @@ import torch
 import torch.distributed as dist
 import torch.nn.functional as F
 
-sys.path.insert(0, str(Path(__file__).parent))
-from classifier import EmotionClassifier  # noqa: E402
-from config import ELEMENTS, config_from_dict, make_config  # noqa: E402
-from data import Clips, Vocab, batches, collate, eval_batches  # noqa: E402
-from model import MusER  # noqa: E402
-from prior import Prior  # noqa: E402
-from tokens_dataset import load_index  # noqa: E402
+from checkpoints import TrainingError, load_checkpoint, load_vqvae, save
+from classifier import EmotionClassifier
+from config import DECODER_LATENTS, make_config
+from data import Clips, batches, collate
+from metrics import teacher_forced
+from model import MusER
+from prior import Prior
+from tokens_dataset import load_index
+from vocab import ELEMENTS, EMOTION, EMOTION_BASE, NO_EMOTION, QUADRANTS, VOCAB_JSON, Vocab
 
 STAGES = ["vqvae", "prior", "classifier"]
-EMOTION_BASE = 2  # emotion field: <pad>, none, Q1..Q4 -> quadrant index = value - 2
-NO_EMOTION = 1
-
-
-class TrainingError(Exception):
-    pass
-
-
-def exit_on_error(name, main, *errors):
-    """A script's entry: an expected failure (a missing or foreign checkpoint, ...) ends it
-    with one line on stderr and exit status 1, not a traceback."""
-    try:
-        main()
-    except (TrainingError, *errors) as e:
-        raise SystemExit(f"{name}: {e}")
 
 
 def log(out, text):
@@ -63,47 +49,6 @@ def lr_at(step, cfg, total):
     if step < cfg.warmup:
         return cfg.lr * (step + 1) / cfg.warmup
     return cfg.lr * 0.5 * (1 + math.cos(math.pi * min(1.0, (step - cfg.warmup) / max(1, total - cfg.warmup))))
-
-
-def save(path, **state):
-    tmp = path.with_suffix(".tmp")
-    torch.save(state, tmp)
-    os.replace(tmp, path)  # never a half-written checkpoint
-
-
-def load_checkpoint(path, vocab):
-    try:
-        ck = torch.load(path, map_location="cpu")
-    except Exception as e:  # a truncated or foreign file
-        raise TrainingError(f"{path}: not a readable checkpoint ({e})")
-    if ck.get("vocab") != vocab.version:
-        raise TrainingError(f"{path}: made with vocabulary {ck.get('vocab')!r}, not {vocab.version!r}")
-    return ck
-
-
-def element_accuracy(logits, tokens, mask):
-    """Per element: correct predictions and count, on the positions where the element applies."""
-    target, m = tokens[:, 1:], mask[:, 1:]
-    out = []
-    for e, lg in enumerate(logits):
-        applies = m & (target[..., e] > 0)
-        out.append(((lg.argmax(-1) == target[..., e]) & applies).sum().item())
-        out.append(applies.sum().item())
-    return out
-
-
-@torch.no_grad()
-def evaluate_vqvae(model, clips, cfg):
-    model.eval()
-    totals, loss_sum, n = [0] * (2 * len(ELEMENTS)), 0.0, 0
-    for tokens, mask in eval_batches(clips, cfg.batch_size, cfg.crop):
-        loss, info = model(tokens, mask)
-        loss_sum += sum(r.item() for r in info["recon"]) * len(tokens)
-        n += len(tokens)
-        totals = [a + b for a, b in zip(totals, element_accuracy(info["logits"], tokens, mask))]
-    model.train()
-    acc = {e: totals[2 * i] / max(1, totals[2 * i + 1]) for i, e in enumerate(ELEMENTS)}
-    return loss_sum / n, acc
 
 
 def train_loop(name, model, make_batch, total, cfg, out, vocab, evaluate, ddp, extra=None):
@@ -180,18 +125,13 @@ def stage_vqvae(cfg, vocab, train, val, out, ddp):
         start_from(model, cfg.init, vocab, out)
 
     def evaluate(m):
-        loss, acc = evaluate_vqvae(m, val, cfg)
+        m.eval()
+        loss, acc = teacher_forced(m, val, cfg.batch_size, cfg.crop)
+        m.train()
         return loss, "acc " + " ".join(f"{e} {a:.3f}" for e, a in acc.items())
 
     train_loop("vqvae", model, lambda seed: batches(train, cfg.batch_size, cfg.crop, seed, cfg.transpose),
                cfg.vqvae_steps, cfg, out, vocab, evaluate, ddp, recon_detail)
-
-
-def load_best_vqvae(out, vocab):
-    ck = load_checkpoint(out / "vqvae.best.pt", vocab)
-    model = MusER(config_from_dict(ck["config"]), vocab.sizes)
-    model.load_state_dict(ck["model"])
-    return model.eval()
 
 
 @torch.no_grad()
@@ -200,8 +140,7 @@ def encode_codes(vqvae, clips):
     out = []
     for _, quadrant, t in clips.items:
         tokens, mask = collate([t])
-        _, idx, _ = vqvae.quantizer(vqvae.encode(tokens, mask), mask)
-        out.append((idx[0], int(quadrant[1]) - 1))
+        out.append((vqvae.quantize(tokens, mask)[2][0], QUADRANTS.index(quadrant)))
     return out
 
 
@@ -235,9 +174,9 @@ def code_batches(items, batch_size, crop, seed, uncond=0.0):
 
 
 def stage_prior(cfg, vocab, train, val, out, ddp):
-    vqvae = load_best_vqvae(out, vocab)
+    _, vqvae = load_vqvae(out / "vqvae.best.pt", vocab)
     books = vqvae.quantizer.books
-    prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[-1])
+    prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[EMOTION])
     train_codes, val_codes = encode_codes(vqvae, train), encode_codes(vqvae, val)
 
     @torch.no_grad()
@@ -261,27 +200,17 @@ class ClassifierTask(torch.nn.Module):
 
     def forward(self, tokens, mask):
         logits = self.classifier(tokens, mask)
-        return F.cross_entropy(logits, tokens[:, 0, -1] - EMOTION_BASE), {}
-
-
-@torch.no_grad()
-def clip_accuracy(classifier, clips, crop):
-    """Clip-level accuracy: logits averaged over consecutive windows of the whole clip."""
-    classifier.eval()
-    right = 0
-    for _, quadrant, t in clips.items:
-        windows = [torch.cat([t[:1], t[s:s + crop - 1]]) for s in range(1, max(2, len(t) - 1), crop - 1)]
-        logits = classifier(*collate(windows)).mean(0)
-        right += int(logits.argmax()) == int(quadrant[1]) - 1
-    classifier.train()
-    return right / len(clips)
+        return F.cross_entropy(logits, tokens[:, 0, EMOTION] - EMOTION_BASE), {}
 
 
 def stage_classifier(cfg, vocab, train, val, out, ddp):
     classifier = EmotionClassifier(cfg, vocab.sizes)
 
     def evaluate(task):
-        acc = clip_accuracy(task.classifier, val, cfg.crop)
+        task.eval()
+        found = task.classifier.classify([t for _, _, t in val.items], cfg.crop)
+        task.train()
+        acc = sum(f == QUADRANTS.index(q) for f, (_, q, _) in zip(found, val.items)) / len(val)
         return 1 - acc, f"val clip accuracy {acc:.3f}"
 
     train_loop("classifier", ClassifierTask(classifier), lambda seed: batches(train, cfg.batch_size, cfg.crop, seed, cfg.transpose),
@@ -289,12 +218,11 @@ def stage_classifier(cfg, vocab, train, val, out, ddp):
 
 
 def main(argv=None):
-    here = Path(__file__).resolve().parent
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--data", required=True, help="folder written by `muser dataset`")
     p.add_argument("--out", required=True, help="folder for checkpoints and train.log")
     p.add_argument("--preset", default="cpu", help="tiny | cpu | paper")
-    p.add_argument("--vocab", default=str(here.parent / "vocab.json"))
+    p.add_argument("--vocab", default=str(VOCAB_JSON))
     p.add_argument("--stage", default="all", choices=["all"] + STAGES)
     p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     p.add_argument("--threads", type=int, default=None)
@@ -302,7 +230,7 @@ def main(argv=None):
         p.add_argument(f"--{name.replace('_', '-')}", type=int, default=None)
     p.add_argument("--lr", type=float, default=None)
     p.add_argument("--codebook", choices=["shared", "per-element"], default=None)
-    p.add_argument("--decoder-latent", choices=["all", "none", "structure"], default=None)
+    p.add_argument("--decoder-latent", choices=DECODER_LATENTS, default=None)
     p.add_argument("--init", default=None, help="a vqvae checkpoint to start from (fine-tuning a variant)")
     args = p.parse_args(argv)
 
