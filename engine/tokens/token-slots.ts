@@ -3,7 +3,8 @@
 // metrical token of that position; the bar's own Bar token). Bar alignment of element
 // transfer and the per-bar heatmap read these.
 
-import { FIELDS, type Vocab } from './vocab.js';
+import { FIELDS } from './fields.js';
+import type { Vocab } from './vocab.js';
 
 export interface TokenSlot {
   /** The token's type in the vocabulary: Metrical (a Bar or Beat), Note, Emotion, EOS. */

@@ -2,9 +2,9 @@
 
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../paths.js';
+import { FIELDS, type Field } from './fields.js';
 
-export const FIELDS = ['tempo', 'chord', 'bar-beat', 'type', 'pitch', 'duration', 'velocity', 'emotion'] as const;
-export type Field = (typeof FIELDS)[number];
+export { FIELDS, type Field };
 
 export const PAD = 0;
 

@@ -7,7 +7,7 @@ import type { Timing } from '../piece/piece.js';
 export type Origin =
   | { kind: 'import'; fileName: string }
   | { kind: 'example'; fileName: string }
-  /** Made in the app (a transfer or a generation); `from` holds the ids it was made from. */
+  /** Made in the app (a transfer, a re-mood, a continuation, a generation); `from` holds the ids it was made from, A first. */
   | { kind: 'result'; description: string; from: string[] };
 
 export interface ItemSummary {
@@ -35,4 +35,11 @@ export interface LibraryView {
   redo: string | null;
   /** Something the user must know about the saved workspace (e.g. a damaged file set aside). */
   notice: string | null;
+}
+
+/** A result's original (A, the first piece it was made from) while it is in `items`; none for others. */
+export function originalOf(item: LibraryItem, items: readonly LibraryItem[]): LibraryItem | undefined {
+  if (item.origin.kind !== 'result') return undefined;
+  const from = item.origin.from[0];
+  return from === item.id ? undefined : items.find((i) => i.id === from);
 }

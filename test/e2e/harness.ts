@@ -104,6 +104,19 @@ export const libraryNames = (page: Page) => page.getByTestId('library-item-name'
 export const attrNow = (page: Page, testid: string, name: string) =>
   page.evaluate(([testid, name]) => document.querySelector(`[data-testid="${testid}"]`)?.getAttribute(name) ?? null, [testid, name] as const);
 
+/** One API call from the page, with its access token. */
+export function apiCall<T>(page: Page, op: string, args: unknown): Promise<T> {
+  return page.evaluate(
+    async ([op, args]) => {
+      const res = await fetch(`/api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-muser-token': sessionStorage.getItem('muser-token') ?? '' }, body: JSON.stringify(args) });
+      const reply = await res.json();
+      if (!reply.ok) throw new Error(reply.error.message);
+      return reply.value;
+    },
+    [op, args] as const,
+  ) as Promise<T>;
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });

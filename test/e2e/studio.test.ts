@@ -19,7 +19,7 @@ import { toPlane } from '../../renderer/src/plane/geometry.js';
 import { simpleSmf, type SimpleNote } from '../fixtures/make-midi.js';
 import { tempDir } from '../helpers.js';
 import { noModels, suite } from '../model/helpers.js';
-import { attrNow as attr, launchBrowser, libraryNames as names, openApp, openPage, shot, skipWithoutChromium, type OpenApp } from './harness.js';
+import { apiCall as call, attrNow as attr, launchBrowser, libraryNames as names, openApp, openPage, shot, skipWithoutChromium, type OpenApp } from './harness.js';
 
 const BEAT = 480;
 
@@ -64,19 +64,6 @@ async function record(page: Page, testid: string, name: string): Promise<void> {
 }
 
 const recorded = (page: Page, testid: string) => page.evaluate((testid) => (window as unknown as Record<string, string[]>)[`seen:${testid}`], testid);
-
-/** One API call from the page, with its access token. */
-function call<T>(page: Page, op: string, args: unknown): Promise<T> {
-  return page.evaluate(
-    async ([op, args]) => {
-      const res = await fetch(`/api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-muser-token': sessionStorage.getItem('muser-token') ?? '' }, body: JSON.stringify(args) });
-      const reply = await res.json();
-      if (!reply.ok) throw new Error(reply.error.message);
-      return reply.value;
-    },
-    [op, args] as const,
-  ) as Promise<T>;
-}
 
 describe.skipIf(skipWithoutChromium || noModels)(suite('the studio in Chromium (web mode)'), () => {
   let e2e: OpenApp;

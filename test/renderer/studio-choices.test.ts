@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Note, Piece } from '../../engine/piece/piece.js';
 import { defaultSource, followSelection } from '../../renderer/src/studio/transfer-defaults.js';
 import { rollContent } from '../../renderer/src/roll/content.js';
+import { coverApplies } from '../../renderer/src/studio/cover.js';
 import { strengthArgs } from '../../renderer/src/studio/mood-strength.js';
 import { samplingArgs } from '../../renderer/src/studio/sampling.js';
+import { variationsProblem } from '../../renderer/src/studio/variations.js';
 import { libraryItem as item } from '../fixtures/library-items.js';
 
 describe('the Transfer form\'s defaults', () => {
@@ -24,6 +26,26 @@ describe('the Transfer form\'s defaults', () => {
     expect(defaultSource('a', items, 'a')).toBe('b');
     expect(defaultSource('gone', items, 'b')).toBe('a');
     expect(defaultSource(null, [item('a')], 'a')).toBeNull();
+  });
+});
+
+describe('how a shorter B covers A', () => {
+  const bars = (id: string, n: number) => ({ ...item(id), summary: { ...item(id).summary, bars: n } });
+
+  it('is asked only when B has fewer bars than A', () => {
+    expect(coverApplies(bars('a', 74), bars('b', 8))).toBe(true);
+    expect(coverApplies(bars('a', 8), bars('b', 8))).toBe(false);
+    expect(coverApplies(bars('a', 8), bars('b', 74))).toBe(false);
+    expect(coverApplies(undefined, bars('b', 8))).toBe(false);
+    expect(coverApplies(bars('a', 74), undefined)).toBe(false);
+  });
+});
+
+describe('variations and bars (Generate, Continue)', () => {
+  it('are whole numbers within the limits the API checks', () => {
+    expect(variationsProblem(1, 8)).toBeNull();
+    expect(variationsProblem(8, 64)).toBeNull();
+    for (const [count, bars] of [[0, 8], [9, 8], [1, 0], [1, 65], [1.5, 8], [1, 2.5], [Number.NaN, 8]]) expect(variationsProblem(count, bars)).toBe('Variations: 1 to 8; bars: 1 to 64.');
   });
 });
 

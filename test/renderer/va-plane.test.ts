@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MOODS, QUADRANT_CENTRES, quadrantGrid, quadrantLabel } from '../../renderer/src/music/quadrants.js';
 import { resultArrows } from '../../renderer/src/plane/arrows.js';
-import { arrowShape, PAD, plotArea, pointAt, toPlane } from '../../renderer/src/plane/geometry.js';
+import { arrowAt, arrowShape, PAD, plotArea, pointAt, toPlane } from '../../renderer/src/plane/geometry.js';
 import { libraryItem as item } from '../fixtures/library-items.js';
 
 const layout = { width: PAD.left + 200 + PAD.right, height: PAD.top + 200 + PAD.bottom }; // a 200 x 200 plot
@@ -61,17 +61,36 @@ describe('the valence–arousal plane', () => {
   });
 });
 
+describe('the arrow under the pointer', () => {
+  const across = arrowShape({ x: 0, y: 0 }, { x: 100, y: 0 }, 5, 8);
+  const down = arrowShape({ x: 50, y: 10 }, { x: 50, y: 100 }, 5, 8);
+
+  it('is the one whose shaft passes nearest, within reach', () => {
+    expect(arrowAt([across, down], { x: 30, y: 3 }, 4)).toBe(across);
+    expect(arrowAt([across, down], { x: 52, y: 60 }, 4)).toBe(down);
+    expect(arrowAt([across, down], { x: 51, y: 1 }, 4)).toBe(across); // 1 from across, 1.4 from down's tail
+    expect(arrowAt([across, down], { x: 30, y: 30 }, 4)).toBeNull();
+  });
+
+  it('ends at the shaft\'s ends: past the tip is not on the arrow', () => {
+    expect(arrowAt([across], { x: 98, y: 0 }, 4)).toBe(across); // 3 past the tip at x 95
+    expect(arrowAt([across], { x: 100, y: 0 }, 4)).toBeNull();
+  });
+});
+
 describe('arrows from origins', () => {
   const a = item('a', { kind: 'import', fileName: 'a.mid' });
   const b = item('b', { kind: 'example', fileName: 'b.mid' });
   const ab = item('ab', { kind: 'result', description: 'a with pitch of b', from: ['a', 'b'] });
   const again = item('again', { kind: 'result', description: 'ab with velocity of a', from: ['ab', 'a'] });
   const generated = item('g', { kind: 'result', description: 'generated for Q3', from: [] });
+  const remooded = item('sad', { kind: 'result', description: 'the pitch of a drawn anew for Q3 sad', from: ['a'] });
 
-  it('runs from each transfer\'s A to the result; generated pieces get none', () => {
-    expect(resultArrows([a, b, ab, again, generated], () => true)).toEqual([
+  it('runs from each result\'s A to the result (a transfer, a re-mood); generated pieces get none', () => {
+    expect(resultArrows([a, b, ab, again, generated, remooded], () => true)).toEqual([
       { from: 'a', to: 'ab' },
       { from: 'ab', to: 'again' },
+      { from: 'a', to: 'sad' },
     ]);
   });
 

@@ -1,6 +1,7 @@
 // Paints the valence–arousal plane onto a 2D canvas context (already scaled to CSS
 // pixels): the four quadrants with their names, the pieces as points coloured by their
-// most likely quadrant, and arrows from each transfer's A to its result.
+// most likely quadrant, and arrows from each result's A to the result (the hovered one
+// brighter).
 
 import type { Quadrant } from '../../../engine/tokens/quadrants.js';
 import { quadrantStyle } from '../atlas/palette.js';
@@ -18,6 +19,7 @@ export interface PlaneScene {
   arrows: readonly ArrowShape[];
   selected: string | null;
   hovered: string | null;
+  hoveredArrow: ArrowShape | null;
 }
 
 const COLORS = {
@@ -36,7 +38,8 @@ export function drawPlane(ctx: CanvasRenderingContext2D, scene: PlaneScene): voi
   ctx.clearRect(0, 0, layout.width, layout.height);
   drawQuadrants(ctx, layout);
   drawAxisTitles(ctx, layout);
-  drawArrows(ctx, scene.arrows);
+  drawArrows(ctx, scene.arrows, COLORS.arrow);
+  if (scene.hoveredArrow) drawArrows(ctx, [scene.hoveredArrow], COLORS.hovered);
   for (const p of scene.points) drawPoint(ctx, p);
   ring(ctx, scene.points, scene.hovered, COLORS.hovered, POINT_RADIUS + 2);
   ring(ctx, scene.points, scene.selected, COLORS.selected, POINT_RADIUS + 3);
@@ -85,9 +88,9 @@ function drawAxisTitles(ctx: CanvasRenderingContext2D, layout: PlaneLayout): voi
   ctx.restore();
 }
 
-function drawArrows(ctx: CanvasRenderingContext2D, arrows: readonly ArrowShape[]): void {
-  ctx.strokeStyle = COLORS.arrow;
-  ctx.fillStyle = COLORS.arrow;
+function drawArrows(ctx: CanvasRenderingContext2D, arrows: readonly ArrowShape[], colour: string): void {
+  ctx.strokeStyle = colour;
+  ctx.fillStyle = colour;
   ctx.lineWidth = 1.5;
   for (const a of arrows) {
     ctx.beginPath();

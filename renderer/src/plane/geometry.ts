@@ -69,3 +69,24 @@ export function arrowShape(from: XY, to: XY, radius: number, headLength: number)
   const half = headLength * 0.5;
   return { from: start, to: tip, head: [tip, { x: back.x - uy * half, y: back.y + ux * half }, { x: back.x + uy * half, y: back.y - ux * half }] };
 }
+
+/** The arrow under the pointer: the one whose shaft (tail to tip) passes nearest, within `reach` pixels. */
+export function arrowAt<A extends ArrowShape>(arrows: readonly A[], at: XY, reach: number): A | null {
+  let best: A | null = null;
+  let bestDistance = reach;
+  for (const a of arrows) {
+    const d = segmentDistance(at, a.from, a.to);
+    if (d <= bestDistance) {
+      best = a;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function segmentDistance(p: XY, from: XY, to: XY): number {
+  const [dx, dy] = [to.x - from.x, to.y - from.y];
+  const squared = dx * dx + dy * dy;
+  const t = squared === 0 ? 0 : Math.min(1, Math.max(0, ((p.x - from.x) * dx + (p.y - from.y) * dy) / squared));
+  return Math.hypot(p.x - (from.x + t * dx), p.y - (from.y + t * dy));
+}

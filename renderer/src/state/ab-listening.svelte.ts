@@ -3,7 +3,7 @@
 
 import type { ApiClient, PieceView } from '../../../engine/api/operations.js';
 import type { Note } from '../../../engine/piece/piece.js';
-import type { LibraryItem } from '../../../engine/workspace/library.js';
+import { originalOf, type LibraryItem } from '../../../engine/workspace/library.js';
 import type { Player } from '../audio/player.svelte.js';
 import type { Comparing } from '../roll/content.js';
 import type { Fetched } from './fetched.svelte.js';
@@ -32,8 +32,7 @@ export class AbListening {
     const request = ++this.#request;
     this.playing = 'result';
     this.original = null;
-    const from = item?.origin.kind === 'result' ? item.origin.from[0] : undefined;
-    const a = items.find((i) => i.id === from);
+    const a = item && originalOf(item, items);
     if (!item || !a) return;
     try {
       const { piece } = await this.#api.call('piece.get', { id: a.id });

@@ -25,9 +25,11 @@ export const latents = new Fetched((id) => api.call('piece.latents', { id }));
 export const compareLatents = new Fetched((id) => api.call('piece.latents', { id }));
 /** The selected piece's valence and arousal around each bar. */
 export const emotionLane = new Fetched((id) => api.call('piece.emotionLane', { id }));
+/** The same of its A, when the selected piece is a result: the lane marks where they differ. */
+export const originalLane = new Fetched((id) => api.call('piece.emotionLane', { id }));
 /** Keyed by the library's pieces: a refresh keeps the old atlas on screen until the new one comes. */
 export const atlas = new Fetched(() => api.call('atlas.get', {}), { keep: true });
-/** The studio: its jobs (transferring, generating), the pieces' emotion estimates, A/B listening. */
+/** The studio: its jobs (transferring, re-mooding, continuing, generating), the pieces' emotion estimates, A/B listening. */
 export const jobs = new Jobs(api);
 export const emotions = new Emotions(api);
 export const studio = new Studio(api, jobs, library, selectedPiece, emotions, model);

@@ -1,13 +1,15 @@
-// The studio's two ways to make pieces, run as engine jobs one at a time: transferring
-// elements of B to A, and generating variations for a quadrant. While a job decodes,
-// its notes stream into the roll; its results (added to the library by the engine) are
-// listed, selected and placed on the valence–arousal plane.
+// The studio's ways to make pieces, run as engine jobs one at a time: transferring
+// elements of B to A, re-mooding A's elements toward a quadrant, continuing A in a
+// quadrant, and generating variations for a quadrant. While a job decodes, its notes
+// stream into the roll; its results (added to the library by the engine) are listed,
+// selected and placed on the valence–arousal plane; a transfer's or a re-mood's says
+// which of A's bars changed.
 
 import type { JobResult } from '../../../engine/api/jobs.js';
 import type { ApiClient, ArgsOf, PieceView } from '../../../engine/api/operations.js';
 import { messageOf } from '../../../engine/errors.js';
 import type { Piece } from '../../../engine/piece/piece.js';
-import type { MadePiece } from '../../../engine/studio/model-service.js';
+import type { ChangedPiece, MadePiece } from '../../../engine/studio/model-service.js';
 import { quadrantLabel } from '../music/quadrants.js';
 import type { Streaming } from '../roll/content.js';
 import type { Emotions } from './emotions.svelte.js';
@@ -16,7 +18,7 @@ import type { Jobs } from './jobs.svelte.js';
 import type { Library } from './library.svelte.js';
 import type { Model } from './model.svelte.js';
 
-export type JobKind = 'transfer' | 'generate';
+export type JobKind = 'transfer' | 'remood' | 'continue' | 'generate';
 
 export interface StudioJob {
   kind: JobKind;
@@ -24,14 +26,15 @@ export interface StudioJob {
   id: string | null;
   /** The roll shows the job while this piece is selected. */
   anchor: string | null;
-  /** The piece decoded over (a transfer's A), dimmed under the new notes. */
+  /** The piece decoded over (a transfer's or a re-mood's A), dimmed under the new notes. */
   base: Piece | null;
   label: string;
   /** Variations decoded side by side. */
   count: number;
 }
 
-export type Outcome = { kind: JobKind; made: MadePiece[] } | { kind: JobKind; cancelled: true };
+/** What a job made: a transfer or a re-mood says which of A's bars changed. */
+export type Outcome = { kind: JobKind; made: (MadePiece | ChangedPiece)[] } | { kind: JobKind; cancelled: true };
 
 export class Studio {
   readonly #api: ApiClient;
@@ -65,18 +68,28 @@ export class Studio {
 
   /** A with the chosen elements of B: A is shown, the result decodes over it. */
   async transfer(args: ArgsOf<'transfer.start'>): Promise<void> {
-    const name = (id: string) => this.#library.items.find((i) => i.id === id)?.name ?? id;
-    const label = `Transferring the ${args.elements.join('+')} of ${name(args.b)} to ${name(args.a)}`;
-    await this.#run({ kind: 'transfer', id: null, anchor: args.a, base: null, label, count: 1 }, async () => {
+    const label = `Transferring the ${args.elements.join('+')} of ${this.#name(args.b)} to ${this.#name(args.a)}`;
+    await this.#run({ kind: 'transfer', id: null, anchor: args.a, base: null, label, count: 1 }, () => this.#over(args.a, () => this.#jobs.start('transfer.start', args)), (result) => (result.op === 'transfer.start' ? [result] : []));
+  }
+
+  /** A with the chosen elements drawn anew for a quadrant: A is shown, the result decodes over it. */
+  async remood(args: ArgsOf<'remood.start'>): Promise<void> {
+    const label = `Re-mooding the ${args.elements.join('+')} of ${this.#name(args.a)} toward ${quadrantLabel(args.to)}`;
+    await this.#run({ kind: 'remood', id: null, anchor: args.a, base: null, label, count: 1 }, () => this.#over(args.a, () => this.#jobs.start('remood.start', args)), (result) => (result.op === 'remood.start' ? [result] : []));
+  }
+
+  /** A followed by new bars, `count` variations; the roll shows the first as it decodes (A's notes first). */
+  async continue(args: ArgsOf<'continue.start'>): Promise<void> {
+    const label = `Continuing ${this.#name(args.a)} by ${args.bars} bars for ${quadrantLabel(args.quadrant)}${showing(args.count)}`;
+    await this.#run({ kind: 'continue', id: null, anchor: args.a, base: null, label, count: args.count }, async () => {
       this.#library.select(args.a);
-      const { piece } = await this.#api.call('piece.get', { id: args.a });
-      return { id: await this.#jobs.start('transfer.start', args), base: piece };
-    }, (result) => (result.op === 'transfer.start' ? [result] : []));
+      return { id: await this.#jobs.start('continue.start', args), base: null };
+    }, (result) => (result.op === 'continue.start' ? result.pieces : []));
   }
 
   /** `count` new pieces for a quadrant; the roll shows the first as it decodes. */
   async generate(args: ArgsOf<'generate.start'>): Promise<void> {
-    const label = `Generating ${quadrantLabel(args.quadrant)}, ${args.bars} bars${args.count > 1 ? ` (showing variation 1 of ${args.count})` : ''}`;
+    const label = `Generating ${quadrantLabel(args.quadrant)}, ${args.bars} bars${showing(args.count)}`;
     await this.#run({ kind: 'generate', id: null, anchor: this.#library.selectedId, base: null, label, count: args.count }, async () => ({ id: await this.#jobs.start('generate.start', args), base: null }), (result) => (result.op === 'generate.start' ? result.pieces : []));
   }
 
@@ -90,7 +103,18 @@ export class Studio {
     }
   }
 
-  async #run(job: StudioJob, start: () => Promise<{ id: string; base: Piece | null }>, made: (result: JobResult) => MadePiece[]): Promise<void> {
+  #name(id: string): string {
+    return this.#library.items.find((i) => i.id === id)?.name ?? id;
+  }
+
+  /** Selects A and starts a job that decodes over it (A's notes, dimmed under the new ones). */
+  async #over(a: string, start: () => Promise<string>): Promise<{ id: string; base: Piece }> {
+    this.#library.select(a);
+    const { piece } = await this.#api.call('piece.get', { id: a });
+    return { id: await start(), base: piece };
+  }
+
+  async #run(job: StudioJob, start: () => Promise<{ id: string; base: Piece | null }>, made: (result: JobResult) => (MadePiece | ChangedPiece)[]): Promise<void> {
     if (!this.ready) return;
     this.error = null;
     this.outcome = null;
@@ -127,3 +151,6 @@ export class Studio {
     }
   }
 }
+
+/** The roll shows the first of several variations as it decodes. */
+const showing = (count: number) => (count > 1 ? ` (showing variation 1 of ${count})` : '');

@@ -14,6 +14,12 @@ export interface SamplingChoice {
 
 export const TEMPERATURE = { min: 0.1, max: 2, step: 0.05, initial: 1 };
 
+/** A form's choice at first: the model's temperatures, a seed the engine picks. */
+export const initialSampling = (): SamplingChoice => ({ modelDefaults: true, temperature: TEMPERATURE.initial, seed: '' });
+
+/** What the forms say while samplingArgs refuses the seed. */
+export const SEED_PROBLEM = `The seed is a whole number from 0 to ${MAX_SEED}, or blank.`;
+
 /** The arguments to send, or null while the seed is not a whole number in 0..2^32-1. */
 export function samplingArgs(c: SamplingChoice): { temperature?: number; seed?: number } | null {
   const text = c.seed.trim();

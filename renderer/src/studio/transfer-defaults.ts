@@ -1,6 +1,6 @@
 // Which pieces the Transfer form offers as A (target) and B (source) by default.
 
-import type { LibraryItem } from '../../../engine/workspace/library.js';
+import { originalOf, type LibraryItem } from '../../../engine/workspace/library.js';
 
 /**
  * A follows the library's selection, except when the selection is a result made from
@@ -8,7 +8,7 @@ import type { LibraryItem } from '../../../engine/workspace/library.js';
  */
 export function followSelection(a: string | null, items: readonly LibraryItem[], selectedId: string | null): string | null {
   const selected = items.find((i) => i.id === selectedId);
-  if (a !== null && selected?.origin.kind === 'result' && selected.origin.from[0] === a && items.some((i) => i.id === a)) return a;
+  if (a !== null && selected && originalOf(selected, items)?.id === a) return a;
   return selectedId;
 }
 
