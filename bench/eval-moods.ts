@@ -17,9 +17,10 @@
 // velocity for arousal. How much of A stays: every untouched element's histogram nearer
 // A's than B's (evaluate.py's "kept"), and the share of A's note onsets the result keeps.
 //
-// Decoding draws with temperature 1 and top-p 0.9 (--sampling plain) unless --sampling paper.
+// Decoding draws with temperature 1 and top-p 0.9 (--sampling plain) unless --sampling paper;
+// the prior re-moods at the manifest's guidance unless --guidance W.
 //
-// usage: npm run eval:moods [-- --pairs N] [--clips N] [--seed N] [--data DIR] [--elements pitch,duration] [--sampling plain|paper]
+// usage: npm run eval:moods [-- --pairs N] [--clips N] [--seed N] [--data DIR] [--elements pitch,duration] [--sampling plain|paper] [--guidance W]
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ import { detokenize } from '../engine/tokens/detokenize.js';
 import type { TokenSequence } from '../engine/tokens/token-file.js';
 import { tokenize, type Quadrant } from '../engine/tokens/tokenize.js';
 
-const { values } = parseArgs({ options: { pairs: { type: 'string' }, clips: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, elements: { type: 'string' }, sampling: { type: 'string' } } });
+const { values } = parseArgs({ options: { pairs: { type: 'string' }, clips: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, elements: { type: 'string' }, sampling: { type: 'string' }, guidance: { type: 'string' } } });
 const pairsPerDirection = Number(values.pairs ?? 30);
 const seed = Number(values.seed ?? 7);
 const data = values.data ?? sharedDataPath('emopia');
@@ -80,6 +81,7 @@ const GOAL_KEPT = 0.9;
 const engine = await Engine.open();
 const vocab = engine.vocab;
 const model = openJudge(engine.info.dir);
+const guidance = Number(values.guidance ?? priorGuidance(engine.manifest));
 
 interface Clip {
   id: string;
@@ -107,26 +109,32 @@ function measure(a: Clip, tokens: number[][]): Measures {
 const REFERENCES = ['reconstruction', 'A'] as const;
 type Reference = (typeof REFERENCES)[number];
 
+/** +1 when the target is the axis's high side, -1 when low. */
+type Side = 1 | -1;
+
 /** One table row's results: signed shifts toward the target per measure and reference, and what of A stayed. */
 class Row {
-  readonly shifts = new Map<string, number[]>();
+  readonly shifts = new Map<string, { side: Side; x: number }[]>();
   readonly kept: boolean[] = [];
   readonly onsets: number[] = [];
-  add(axis: Axis, toward: 1 | -1, refs: Record<Reference, Measures>, out: Measures): void {
-    for (const m of AXES[axis].measures) for (const r of REFERENCES) this.list(`${m} ${r}`).push(toward * (out[m] - refs[r][m]));
+  add(axis: Axis, side: Side, refs: Record<Reference, Measures>, out: Measures): void {
+    for (const m of AXES[axis].measures) for (const r of REFERENCES) this.list(m, r).push({ side, x: side * (out[m] - refs[r][m]) });
   }
-  list(key: string): number[] {
-    let xs = this.shifts.get(key);
-    if (!xs) this.shifts.set(key, (xs = []));
+  private list(m: Measure, r: Reference): { side: Side; x: number }[] {
+    let xs = this.shifts.get(`${m} ${r}`);
+    if (!xs) this.shifts.set(`${m} ${r}`, (xs = []));
     return xs;
   }
-  moved(m: Measure, r: Reference): number {
-    return share(this.list(`${m} ${r}`).map((x) => x > 0));
+  /** The shifts toward the target, of every piece or only of those whose target is on one side. */
+  private of(m: Measure, r: Reference, side?: Side): number[] {
+    return this.list(m, r).flatMap((s) => (side === undefined || s.side === side ? [s.x] : []));
   }
-  cell(m: Measure, r: Reference): string {
-    const xs = this.list(`${m} ${r}`);
+  moved(m: Measure, r: Reference, side?: Side): number {
+    return share(this.of(m, r, side).map((x) => x > 0));
+  }
+  cell(m: Measure, r: Reference, side?: Side): string {
     const digits = m === 'velocity' ? 1 : m === 'density' ? 2 : 3;
-    return `${this.moved(m, r).toFixed(2)} (${signed(mean(xs), digits)})`;
+    return `${this.moved(m, r, side).toFixed(2)} (${signed(mean(this.of(m, r, side)), digits)})`;
   }
 }
 const share = (xs: boolean[]) => xs.filter(Boolean).length / Math.max(xs.length, 1);
@@ -157,7 +165,7 @@ for (const [k, axis] of (['valence', 'arousal'] as const).entries()) {
   for (const highA of [true, false]) {
     const as = test.filter((c) => isHigh(axis, c.quadrant) === highA);
     const bs = test.filter((c) => isHigh(axis, c.quadrant) !== highA);
-    const toward = highA ? -1 : 1;
+    const side: Side = highA ? -1 : 1;
     const pairs = as.flatMap((a) => bs.map((b): [Clip, Clip] => [a, b]));
     for (const [A, B] of draw(pairs, pairsPerDirection, seed + 2 * k + Number(highA))) {
       const [a, b] = [await engine.encode(A.sequence.tokens), await engine.encode(B.sequence.tokens)];
@@ -167,7 +175,7 @@ for (const [k, axis] of (['valence', 'arousal'] as const).entries()) {
         const out = first((await engine.transfer(a, b, { elements: [e] }, options)).sequences);
         const row = transfers[axis].get(e) ?? new Row();
         transfers[axis].set(e, row);
-        row.add(axis, toward, refs, measure(A, out));
+        row.add(axis, side, refs, measure(A, out));
         const kept = ELEMENTS.filter((f) => f !== e).every((f) => nearerA(out, A.sequence.tokens, B.sequence.tokens, f, vocab));
         row.kept.push(kept);
         keptAll.push(kept);
@@ -191,7 +199,7 @@ for (const A of chosen) {
   for (const r of remoods) {
     const target = ACROSS[r.axis][A.quadrant];
     const emotion: EmotionChoice = r.under === "A's" ? 'A' : target;
-    const out = first((await engine.remood(a, { quadrant: target, elements: r.elements, emotion }, options)).sequences);
+    const out = first((await engine.remood(a, { quadrant: target, elements: r.elements, emotion, guidance }, options)).sequences);
     r.row.add(r.axis, isHigh(r.axis, target) ? 1 : -1, refs, measure(A, out));
     r.row.onsets.push(onsetsKept(A.sequence.tokens, out, vocab));
   }
@@ -203,10 +211,11 @@ await engine.close();
 const ofBoth = (ms: Measure[]) => ms.flatMap((m) => REFERENCES.map((r) => `${MEASURE_NAMES[m]} vs ${r === 'A' ? 'A' : 'recon.'}`));
 const goal = (what: string, x: number, threshold: number) => `${what}: ${x.toFixed(2)} (goal ≥ ${threshold.toFixed(2)}: ${x >= threshold ? 'met' : 'missed'})`;
 const date = new Date().toISOString().slice(0, 10);
-console.log(`Emotion moves, measured: EMOPIA test split (${test.length} clips), seed ${seed}, ${samplingName} sampling, ${date}. Cells: share of pieces moving toward the target side (mean signed shift, + toward it).\n`);
+console.log(`Emotion moves, measured: EMOPIA test split (${test.length} clips), seed ${seed}, ${samplingName} sampling, ${date}. Cells: share of pieces moving toward the target side (mean signed shift, + toward it); "vs recon." against A's reconstruction with the same seed (the element's own effect), "vs A" against A's tokens.\n`);
 for (const axis of ['valence', 'arousal'] as const) {
   const ms = AXES[axis].measures;
   const n = transfers[axis].get(elements[0])?.kept.length ?? 0;
+  if (n === 0) continue;
   console.log(`### Transfer across ${axis}: ${n} pairs (${n / 2} high → low, ${n / 2} low → high), 'type' alignment\n`);
   console.log(`| element | ${ofBoth(ms).join(' | ')} | untouched elements nearer A | A's onsets kept |`);
   console.log(`|---|${ms.map(() => '---|---|').join('')}---|---|`);
@@ -219,13 +228,24 @@ for (const axis of ['valence', 'arousal'] as const) {
   const ms = AXES[axis].measures;
   const rows = remoods.filter((r) => r.axis === axis);
   if (rows.length === 0) continue;
-  console.log(`### Re-mood across ${axis}: ${chosen.length} clips, each toward the quadrant across ${axis} (guidance ${priorGuidance(engine.manifest)})\n`);
+  console.log(`### Re-mood across ${axis}: ${chosen.length} clips, each toward the quadrant across ${axis} (guidance ${guidance})\n`);
   console.log(`| elements | decoded under | ${ofBoth(ms).join(' | ')} | A's onsets kept |`);
   console.log(`|---|---|${ms.map(() => '---|---|').join('')}---|`);
   for (const r of rows) console.log(`| ${r.elements.join(' + ')} | ${r.under} emotion | ${ms.flatMap((m) => REFERENCES.map((ref) => r.row.cell(m, ref))).join(' | ')} | ${mean(r.row.onsets).toFixed(2)} |`);
   console.log('');
 }
 console.log(`Re-mood time: ${remoodTime}.\n`);
+
+// where a share is low, whether one direction fails (a side the judge or the model cannot reach)
+const sides = (row: Row, axis: Axis) => ([1, -1] as const).map((side) => row.cell(axis, 'reconstruction', side)).join(' | ');
+for (const axis of ['valence', 'arousal'] as const) {
+  console.log(`### By direction: judged ${axis} vs A's reconstruction\n`);
+  console.log(`| rearrangement | toward high ${axis} | toward low ${axis} |`);
+  console.log('|---|---|---|');
+  for (const [e, row] of transfers[axis]) console.log(`| ${e} from B | ${sides(row, axis)} |`);
+  for (const r of remoods.filter((x) => x.axis === axis)) console.log(`| re-mood ${r.elements.join(' + ')}, ${r.under} emotion | ${sides(r.row, axis)} |`);
+  console.log('');
+}
 
 console.log('Goals (issue 14):');
 for (const [axis, e] of [['valence', 'pitch'], ['arousal', 'duration'], ['arousal', 'velocity']] as const) {
