@@ -160,7 +160,7 @@ function draw<T>(xs: readonly T[], n: number, drawSeed: number): T[] {
 const transfers: Record<Axis, Map<Element, Row>> = { valence: new Map(), arousal: new Map() };
 const keptAll: boolean[] = [];
 const started = performance.now();
-let decodeSeed = seed;
+let pairSeed = seed;
 for (const [k, axis] of (['valence', 'arousal'] as const).entries()) {
   const t0 = performance.now();
   for (const highA of [true, false]) {
@@ -170,7 +170,7 @@ for (const [k, axis] of (['valence', 'arousal'] as const).entries()) {
     const pairs = as.flatMap((a) => bs.map((b): [Clip, Clip] => [a, b]));
     for (const [A, B] of draw(pairs, pairsPerDirection, seed + 2 * k + Number(highA))) {
       const [a, b] = [await engine.encode(A.sequence.tokens), await engine.encode(B.sequence.tokens)];
-      const options = { seed: decodeSeed++, sampling };
+      const options = { seed: pairSeed++, sampling };
       const refs = { reconstruction: measure(A, first((await engine.reconstruct(a, options)).sequences)), A: measure(A, A.sequence.tokens) };
       for (const e of elements) {
         const out = first((await engine.transfer(a, b, { elements: [e] }, options)).sequences);
@@ -194,9 +194,10 @@ const remoods = REMOODS.filter((r) => r.elements.every((e) => elements.includes(
 const t1 = performance.now();
 const chosen = draw(test, clipCount, seed + 4);
 const rebuilt: Record<Reference, Measures>[] = [];
-for (const A of chosen) {
+for (const [k, A] of chosen.entries()) {
   const a = await engine.encode(A.sequence.tokens);
-  const options = { seed: decodeSeed++, sampling };
+  // seeds of their own, so runs with other pairs or another guidance re-mood each clip alike
+  const options = { seed: seed + 100_000 + k, sampling };
   const refs = { reconstruction: measure(A, first((await engine.reconstruct(a, options)).sequences)), A: measure(A, A.sequence.tokens) };
   rebuilt.push(refs);
   for (const r of remoods) {
