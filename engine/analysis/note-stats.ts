@@ -16,19 +16,9 @@ export interface NoteStats {
 }
 
 export function noteStats(tokens: number[][], vocab: Vocab): NoteStats {
-  const PITCH = FIELDS.indexOf('pitch');
-  const note = vocab.id('type', 'Note');
-  const eos = tokens.findIndex((t) => vocab.values.type[t[FIELDS.indexOf('type')]] === 'EOS');
-  const upTo = eos < 0 ? tokens : tokens.slice(0, eos);
-  const slots = tokenSlots(upTo, vocab);
-  const pitches: number[] = [];
-  const onsets = new Set<string>();
-  upTo.forEach((t, i) => {
-    if (t[FIELDS.indexOf('type')] !== note || t[PITCH] === PAD) return;
-    pitches.push(vocab.numbers.pitch[t[PITCH]]);
-    onsets.add(`${slots[i].bar} ${slots[i].position}`);
-  });
-  if (pitches.length === 0) return { notes: 0, pitchRange: null, pitchSpan: 0, pitchClasses: 0, polyphony: 0 };
+  const notes = tokenNotes(tokens, vocab);
+  if (notes.length === 0) return { notes: 0, pitchRange: null, pitchSpan: 0, pitchClasses: 0, polyphony: 0 };
+  const pitches = notes.map((n) => n.pitch);
   const lo = pitches.reduce((a, b) => Math.min(a, b));
   const hi = pitches.reduce((a, b) => Math.max(a, b));
   return {
@@ -36,6 +26,26 @@ export function noteStats(tokens: number[][], vocab: Vocab): NoteStats {
     pitchRange: [lo, hi],
     pitchSpan: hi - lo,
     pitchClasses: new Set(pitches.map((p) => p % 12)).size,
-    polyphony: pitches.length / onsets.size,
+    polyphony: pitches.length / new Set(notes.map((n) => n.onset)).size,
   };
+}
+
+export interface TokenNote {
+  pitch: number;
+  /** "bar position": notes struck together share it. */
+  onset: string;
+}
+
+/** The note tokens before EOS (those with a pitch), each with its pitch and onset. */
+export function tokenNotes(tokens: number[][], vocab: Vocab): TokenNote[] {
+  const PITCH = FIELDS.indexOf('pitch');
+  const note = vocab.id('type', 'Note');
+  const eos = tokens.findIndex((t) => vocab.values.type[t[FIELDS.indexOf('type')]] === 'EOS');
+  const upTo = eos < 0 ? tokens : tokens.slice(0, eos);
+  const slots = tokenSlots(upTo, vocab);
+  const notes: TokenNote[] = [];
+  upTo.forEach((t, i) => {
+    if (t[FIELDS.indexOf('type')] === note && t[PITCH] !== PAD) notes.push({ pitch: vocab.numbers.pitch[t[PITCH]], onset: `${slots[i].bar} ${slots[i].position}` });
+  });
+  return notes;
 }
