@@ -1,7 +1,7 @@
 // Options shared by the commands that run the models: the model folder, --json, and
 // sampling (seed, temperature, top-p, greedy).
 
-import { samplingOf, type SamplingPlan } from '../inference/sampling.js';
+import { samplingOf, type SamplingRequest } from '../inference/sampling.js';
 import { guidanceProblem, MAX_GUIDANCE } from '../onnx/manifest.js';
 import { Engine } from '../runner/engine.js';
 import { QUADRANTS, type Quadrant } from '../tokens/quadrants.js';
@@ -44,13 +44,15 @@ export function wholeNumber(args: ParsedArgs, name: string, min: number): number
   return x;
 }
 
-export function samplingArgs(args: ParsedArgs): { sampling: SamplingPlan; seed?: number } {
+export function samplingArgs(args: ParsedArgs): { sampling: SamplingRequest; seed?: number } {
   const temperature = number(args, 'temperature');
   if (temperature !== undefined && temperature <= 0) throw new UsageError('--temperature must be > 0 (use --greedy for the most likely values)');
   const topP = number(args, 'top-p');
   const seed = wholeNumber(args, 'seed', 0);
+  const sampling = { temperature, topP, greedy: Boolean(args.values.greedy) };
   try {
-    return { sampling: samplingOf({ temperature, topP, greedy: Boolean(args.values.greedy) }), seed };
+    samplingOf(sampling);
+    return { sampling, seed };
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
