@@ -1,7 +1,7 @@
 // Options shared by the commands that run the models: the model folder, --json, and
 // sampling (seed, temperature, top-p, greedy).
 
-import { samplingOf, type SamplingPlan } from '../inference/sampling.js';
+import { samplingOf, type SamplingRequest } from '../inference/sampling.js';
 import { guidanceProblem, MAX_GUIDANCE } from '../onnx/manifest.js';
 import { Engine } from '../runner/engine.js';
 import { QUADRANTS, type Quadrant } from '../tokens/quadrants.js';
@@ -21,7 +21,7 @@ export const SAMPLING_OPTIONS: Options = {
 };
 export const SAMPLING_HELP: [string, string][] = [
   ['--seed N', 'seed for sampling: the same seed gives the same result (default: random, reported)'],
-  ['--temperature T', 'sampling temperature for every element, > 0 (default: per element, as in the paper: tempo and bar-beat 1.2, duration 2, velocity 5, others 1)'],
+  ['--temperature T', 'sampling temperature for every element, > 0 (default: per element, as in the paper: tempo and bar-beat 1.2, duration 2, velocity 5, others 1; music the prior writes: its codes and pitch 0.8)'],
   ['--top-p P', 'nucleus sampling mass for every element, 0 < P <= 1 (default: per element: chord 0.99, bar-beat and velocity 1, others 0.9)'],
   ['--greedy', 'take the most likely value everywhere instead of sampling'],
 ];
@@ -44,13 +44,15 @@ export function wholeNumber(args: ParsedArgs, name: string, min: number): number
   return x;
 }
 
-export function samplingArgs(args: ParsedArgs): { sampling: SamplingPlan; seed?: number } {
+export function samplingArgs(args: ParsedArgs): { sampling: SamplingRequest; seed?: number } {
   const temperature = number(args, 'temperature');
   if (temperature !== undefined && temperature <= 0) throw new UsageError('--temperature must be > 0 (use --greedy for the most likely values)');
   const topP = number(args, 'top-p');
   const seed = wholeNumber(args, 'seed', 0);
+  const sampling = { temperature, topP, greedy: Boolean(args.values.greedy) };
   try {
-    return { sampling: samplingOf({ temperature, topP, greedy: Boolean(args.values.greedy) }), seed };
+    samplingOf(sampling);
+    return { sampling, seed };
   } catch (err) {
     throw new UsageError((err as Error).message);
   }

@@ -2,7 +2,7 @@
 // bars in a quadrant, the prior primed with A's codes and the decoder with A's tokens, as
 // `count` variations decoded together. A's own bars stay as they are.
 
-import type { SamplingPlan } from '../inference/sampling.js';
+import type { SamplingRequest } from '../inference/sampling.js';
 import { priorGuidance } from '../onnx/manifest.js';
 import type { Engine } from '../runner/engine.js';
 import { sourceBars } from '../tokens/bar-range.js';
@@ -20,7 +20,7 @@ export interface ContinueRequest {
   /** Variations, decoded together (default 1). */
   count?: number;
   guidance?: number;
-  sampling?: Partial<SamplingPlan>;
+  sampling?: SamplingRequest;
   seed?: number;
 }
 

@@ -2,7 +2,7 @@
 // quadrant, sampled from the prior and decoded together as one batch, each ending with its
 // last bar when a length in bars is asked.
 
-import type { SamplingPlan } from '../inference/sampling.js';
+import type { SamplingRequest } from '../inference/sampling.js';
 import { priorGuidance } from '../onnx/manifest.js';
 import type { Engine } from '../runner/engine.js';
 import { MOODS, type Quadrant } from '../tokens/quadrants.js';
@@ -24,7 +24,7 @@ export interface GenerateRequest {
   tokens?: number;
   /** Classifier-free guidance scale (1 none); default the model's. */
   guidance?: number;
-  sampling?: Partial<SamplingPlan>;
+  sampling?: SamplingRequest;
   seed?: number;
 }
 

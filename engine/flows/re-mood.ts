@@ -4,7 +4,7 @@
 // what was done: "A, pitch toward Q3 sad".
 
 import type { Element } from '../inference/latent-transfer.js';
-import type { SamplingPlan } from '../inference/sampling.js';
+import type { SamplingRequest } from '../inference/sampling.js';
 import { priorGuidance } from '../onnx/manifest.js';
 import { passageName, type BarRange } from '../piece/passage.js';
 import type { EmotionChoice, Engine } from '../runner/engine.js';
@@ -25,7 +25,7 @@ export interface RemoodRequest {
   guidance?: number;
   /** Whose emotion conditions the decoder (default A's: the mood comes from the drawn elements). */
   emotion?: EmotionChoice;
-  sampling?: Partial<SamplingPlan>;
+  sampling?: SamplingRequest;
   seed?: number;
 }
 

@@ -4,7 +4,7 @@
 // saying which of A's bars changed and how.
 
 import type { Alignment, Cover, Element } from '../inference/latent-transfer.js';
-import type { SamplingPlan } from '../inference/sampling.js';
+import type { SamplingRequest } from '../inference/sampling.js';
 import { passageName, type BarRange } from '../piece/passage.js';
 import type { EmotionChoice, Engine } from '../runner/engine.js';
 import { barRanges, sourceBars, tokensInBars } from '../tokens/bar-range.js';
@@ -23,7 +23,7 @@ export interface TransferRequest {
   bars?: BarRange;
   /** How a B shorter than A covers it (default: B's bars repeat when B has fewer). */
   cover?: Cover;
-  sampling?: Partial<SamplingPlan>;
+  sampling?: SamplingRequest;
   seed?: number;
 }
 

@@ -1,7 +1,7 @@
 // Code sequences from the emotion-conditioned prior, as generation.py's generate(): the
 // first `prev` is the start index (the codebook size, "no code yet"), position t reads
 // the codes of t-1, a position's codebooks are chosen in the manifest's order (each seeing
-// those chosen before it), every one with the same temperature and top-p (the plan's, else 1.0 / 0.9).
+// those chosen before it), every one with the plan's draw for codes.
 // With guidance above 1 each item also runs without its emotion (the emotion "none") and
 // its codes are drawn from free + scale * (conditioned - free): classifier-free guidance.
 // Some codes may be given (a piece's own, for re-mood and continue): those are read, not

@@ -11,11 +11,10 @@ export interface Sampling {
   greedy: boolean;
 }
 
-/** What a caller asks for: a temperature or top-p left unset takes each element's own default. */
-export interface SamplingPlan {
-  temperature?: number;
-  topP?: number;
-  greedy: boolean;
+/** One value's temperature and top-p. */
+export interface Draw {
+  temperature: number;
+  topP: number;
 }
 
 /**
@@ -32,22 +31,55 @@ export const PAPER_SAMPLING = {
   duration: { temperature: 2, topP: 0.9 },
   velocity: { temperature: 5, topP: 1 },
   codes: { temperature: 1, topP: 0.9 },
-} as const;
+} as const satisfies Record<string, Draw>;
 
 export type SampledValue = keyof typeof PAPER_SAMPLING;
+export type Draws = Record<SampledValue, Draw>;
 
-/** Check a request's ranges; temperature 0 means greedy (as in generation.py). */
-export function samplingOf(s: Partial<SamplingPlan> = {}): SamplingPlan {
-  const out: SamplingPlan = { temperature: s.temperature, topP: s.topP, greedy: s.greedy ?? false };
-  if (out.temperature !== undefined && !(out.temperature >= 0 && Number.isFinite(out.temperature))) throw new RangeError(`temperature must be >= 0, got ${out.temperature}`);
-  if (out.topP !== undefined && !(out.topP > 0 && out.topP <= 1)) throw new RangeError(`top-p must be in (0, 1], got ${out.topP}`);
-  return out.temperature === 0 ? { ...out, greedy: true } : out;
+/**
+ * The app's defaults for the music the prior writes (generate, re-mood, continue), chosen
+ * on EMOPIA's validation clips (issue 15, models/README.md): cooler codes keep the prior
+ * nearer a key and lift its worst quadrant; a cooler pitch head, a little less chromatic.
+ * A decode of given latents (reconstruction, transfer) keeps the paper's.
+ */
+export const GENERATION_SAMPLING: Draws = {
+  ...PAPER_SAMPLING,
+  pitch: { temperature: 0.8, topP: 0.9 },
+  codes: { temperature: 0.8, topP: 0.9 },
+};
+
+/** What a caller asks for: what it leaves unset takes each value's default. */
+export interface SamplingRequest {
+  /** Every value's temperature (0: greedy). */
+  temperature?: number;
+  /** Every value's top-p. */
+  topP?: number;
+  greedy?: boolean;
+  /** Some values' own, over the settings for every value. */
+  values?: Partial<Record<SampledValue, Partial<Draw>>>;
 }
 
-/** The draw for one element under a plan. */
+/** A request over the defaults it falls back on: how every value is drawn. */
+export interface SamplingPlan extends SamplingRequest {
+  greedy: boolean;
+  defaults: Draws;
+}
+
+/** Check a request's ranges and set it over `defaults`. */
+export function samplingOf(s: SamplingRequest = {}, defaults: Draws = PAPER_SAMPLING): SamplingPlan {
+  for (const d of [s, ...Object.values(s.values ?? {})]) {
+    if (d.temperature !== undefined && !(d.temperature >= 0 && Number.isFinite(d.temperature))) throw new RangeError(`temperature must be >= 0, got ${d.temperature}`);
+    if (d.topP !== undefined && !(d.topP > 0 && d.topP <= 1)) throw new RangeError(`top-p must be in (0, 1], got ${d.topP}`);
+  }
+  return { ...s, greedy: s.greedy ?? false, defaults };
+}
+
+/** The draw for one value: its own setting, else the one for every value, else its default; temperature 0 means greedy (as in evaluate.py). */
 export function drawFor(plan: SamplingPlan, value: SampledValue): Sampling {
-  const d = PAPER_SAMPLING[value];
-  return { temperature: plan.temperature ?? d.temperature, topP: plan.topP ?? d.topP, greedy: plan.greedy };
+  const own = plan.values?.[value];
+  const d = plan.defaults[value];
+  const temperature = own?.temperature ?? plan.temperature ?? d.temperature;
+  return { temperature, topP: own?.topP ?? plan.topP ?? d.topP, greedy: plan.greedy || temperature === 0 };
 }
 
 /**

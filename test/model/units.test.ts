@@ -63,9 +63,22 @@ describe('sampling', () => {
     expect(drawFor(samplingOf({ temperature: 0 }), 'tempo').greedy).toBe(true);
   });
 
+  it("sets one value's own draw over the setting for every value, over defaults the caller chooses", () => {
+    const plan = samplingOf({ temperature: 0.7, values: { codes: { temperature: 0.8, topP: 0.85 }, pitch: { topP: 0.5 } } });
+    expect(drawFor(plan, 'codes')).toEqual({ temperature: 0.8, topP: 0.85, greedy: false });
+    expect(drawFor(plan, 'pitch')).toEqual({ temperature: 0.7, topP: 0.5, greedy: false });
+    expect(drawFor(plan, 'velocity')).toEqual({ temperature: 0.7, topP: 1, greedy: false });
+    const defaults = { ...PAPER_SAMPLING, codes: { temperature: 0.5, topP: 0.6 } };
+    expect(drawFor(samplingOf({}, defaults), 'codes')).toEqual({ temperature: 0.5, topP: 0.6, greedy: false });
+    expect(drawFor(samplingOf({ topP: 0.95 }, defaults), 'codes')).toEqual({ temperature: 0.5, topP: 0.95, greedy: false });
+    expect(drawFor(samplingOf({ values: { codes: { temperature: 0 } } }), 'codes').greedy).toBe(true);
+    expect(drawFor(samplingOf({ values: { codes: { temperature: 0 } } }), 'pitch').greedy).toBe(false);
+  });
+
   it('refuses out-of-range settings', () => {
     expect(() => samplingOf({ topP: 0 })).toThrow(/top-p/);
     expect(() => samplingOf({ temperature: -1 })).toThrow(/temperature/);
+    expect(() => samplingOf({ values: { codes: { topP: 1.5 } } })).toThrow(/top-p/);
   });
 });
 
