@@ -37,16 +37,10 @@ export type SampledValue = keyof typeof PAPER_SAMPLING;
 export type Draws = Record<SampledValue, Draw>;
 
 /**
- * The app's defaults for the music the prior writes (generate, re-mood, continue), chosen
- * on EMOPIA's validation clips (issue 15, models/README.md): cooler codes keep the prior
- * nearer a key and lift its worst quadrant; a cooler pitch head, a little less chromatic.
- * A decode of given latents (reconstruction, transfer) keeps the paper's.
+ * The app's defaults for the music the prior writes (generate, re-mood, continue); a
+ * decode of given latents (reconstruction, transfer) keeps the paper's.
  */
-export const GENERATION_SAMPLING: Draws = {
-  ...PAPER_SAMPLING,
-  pitch: { temperature: 0.8, topP: 0.9 },
-  codes: { temperature: 0.8, topP: 0.9 },
-};
+export const GENERATION_SAMPLING: Draws = PAPER_SAMPLING;
 
 /** What a caller asks for: what it leaves unset takes each value's default. */
 export interface SamplingRequest {
