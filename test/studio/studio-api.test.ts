@@ -134,7 +134,7 @@ describe.skipIf(noModels)(suite('MusER views through the API'), () => {
     const { job } = await call('transfer.start', { a, b, elements: ['pitch'], align: 'type', bars: { first: 2, last: 3 }, seed: 7 });
     expect(await finished(job)).toMatchObject({
       kind: 'job.done',
-      result: { item: { name: 'a with pitch of b in bars 2–3', origin: { description: expect.stringMatching(/in bars 2–3 \(type alignment, seed 7\)$/) } } },
+      result: { item: { name: 'a with pitch of b in bars 2–3', origin: { description: expect.stringMatching(/in bars 2–3 \(type alignment, seed 7\): bars 2–3 take b's pitch$/) } } },
     });
     const past = await call('transfer.start', { a, b, elements: ['pitch'], align: 'type', bars: { first: 9, last: 9 } });
     expect(await finished(past.job)).toMatchObject({ kind: 'job.failed', error: { kind: 'input', message: 'a: bar 9 is past its end (it has 4 bars)' } });
