@@ -30,6 +30,15 @@
 //   counts as wrong. Annotated N beats and other qualities (sus2, sus4, dim, hdim7,
 //   aug ...) are left out of the accuracy and reported as counts; for the "other"
 //   beats the root agreement alone is printed.
+// - Downbeat error classes: each tracked downbeat within ±70 ms of an annotated beat
+//   gets that beat's position in its annotated bar (0 = the annotated downbeat, 1 = the
+//   beat after it ...). A song whose matched downbeats sit at one position in >= 80 % of
+//   cases is "on annotated beat k+1" (k = 0 is right; k = 1 is one beat late throughout),
+//   else "mixed" (bar lines that slip mid-song, mostly by half a bar where annotated and
+//   tracked short bars disagree). Printed: songs, mean downbeat F, F lost (sum of 1 - F),
+//   and where the bass notes (pitch < 55, within ±70 ms of an annotated beat) fall on
+//   annotated beats 1-4 of the bar: the cue that marks bar starts in pop piano, to tell
+//   the tracker's misses from the annotation disagreeing with the notes.
 // - Tracked songs only: the same beat, downbeat and level figures over the songs
 //   importMidi tracked (not those on their own tick grid); and, for the same songs,
 //   trackBeats called on the piece's notes without the file's tempo as a level hint,
@@ -107,6 +116,10 @@ interface SongResult {
   refBeatsPerBar: number;
   beatsPerBar: number;
   chords: ChordCounts;
+  /** Error class of the downbeats: 'beat N' (N = 1, 2 ...) or 'mixed'; 'none' when no downbeat matches. */
+  downbeatClass: string;
+  /** Bass onsets on annotated beats 1-4 of the bar. */
+  bassOnBeats: number[];
   /** trackBeats on the same notes without the file's tempo (tracked songs only). */
   alone?: { beatF: number; downbeatF: number; level: Level };
   ms: number;
@@ -180,6 +193,51 @@ function commonBarLength(starts: readonly number[]): number {
   return best;
 }
 
+/** Share of matched downbeats at one annotated bar position needed to call a song consistent. */
+const CONSISTENT_SHARE = 0.8;
+
+/**
+ * Where the tracked downbeats sit in the annotated bars: 'beat N' when most sit on
+ * annotated beat N of the bar, 'mixed' when no position dominates.
+ */
+function downbeatClass(rows: readonly number[][], estimated: readonly number[]): string {
+  const counts = new Map<number, number>();
+  let matched = 0;
+  for (const p of barPositions(rows, estimated)) {
+    matched++;
+    counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  if (matched === 0) return 'none';
+  const [top, n] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
+  return n >= CONSISTENT_SHARE * matched ? (top < 0 ? 'before the first bar' : `beat ${top + 1}`) : 'mixed';
+}
+
+/**
+ * For each time (ascending) within TOLERANCE of an annotated beat, that beat's position
+ * in its annotated bar (0 = the annotated downbeat; -1 before the first one).
+ */
+function barPositions(rows: readonly number[][], times: readonly number[]): number[] {
+  const position: number[] = [];
+  let p = -1;
+  for (const r of rows) position.push((p = r[2] === 1 ? 0 : p >= 0 ? p + 1 : -1));
+  const out: number[] = [];
+  let j = 0;
+  for (const t of times) {
+    while (j + 1 < rows.length && rows[j + 1][0] <= t) j++;
+    const k = j + 1 < rows.length && Math.abs(rows[j + 1][0] - t) < Math.abs(rows[j][0] - t) ? j + 1 : j;
+    if (rows.length > 0 && Math.abs(rows[k][0] - t) <= TOLERANCE) out.push(position[k]);
+  }
+  return out;
+}
+
+/** Bass onsets on annotated beats 1-4 of the bar. */
+function bassOnBeats(rows: readonly number[][], piece: Piece): number[] {
+  const counts = [0, 0, 0, 0];
+  const bass = piece.notes.filter((n) => n.pitch < 55).map((n) => n.onset).sort((a, b) => a - b);
+  for (const p of barPositions(rows, bass)) if (p >= 0 && p < 4) counts[p]++;
+  return counts;
+}
+
 function chordCounts(piece: Piece, vocab: Vocab, refBeats: readonly number[], annotated: ReturnType<typeof readChords>): ChordCounts {
   const counts: ChordCounts = { majMin: 0, majMinRight: 0, other: 0, otherRootRight: 0, none: 0 };
   const { notes } = quantize(piece, vocab);
@@ -233,6 +291,8 @@ function evaluateSong(dir: string, song: string, vocab: Vocab): SongResult {
     refBeatsPerBar: commonBarLength(rows.flatMap((r, i) => (r[2] === 1 ? [i] : []))),
     beatsPerBar: commonBarLength(barStarts(piece.meters, piece.beats.length)),
     chords: chordCounts(piece, vocab, rows.map((r) => r[0]), readChords(join(dir, song, 'chord_midi.txt'))),
+    downbeatClass: downbeatClass(rows, inSpan(piece.downbeats)),
+    bassOnBeats: bassOnBeats(rows, piece),
     alone: alone && score(alone.beats, alone.downbeats),
     ms,
   };
@@ -252,6 +312,19 @@ function summarise(results: readonly SongResult[]) {
     downbeatF: mean(rs.map((r) => r.downbeatF)),
     same: rs.filter((r) => r.level === 'same').length / rs.length,
   });
+  const classes: Record<string, { songs: number; meanF: number; lost: number; bassOnBeats: number[] }> = {};
+  for (const r of results) {
+    const c = (classes[r.downbeatClass] ??= { songs: 0, meanF: 0, lost: 0, bassOnBeats: [0, 0, 0, 0] });
+    c.songs++;
+    c.meanF += r.downbeatF;
+    c.lost += 1 - r.downbeatF;
+    r.bassOnBeats.forEach((n, k) => (c.bassOnBeats[k] += n));
+  }
+  for (const c of Object.values(classes)) {
+    c.meanF /= c.songs;
+    const total = c.bassOnBeats.reduce((a, b) => a + b, 0);
+    c.bassOnBeats = c.bassOnBeats.map((n) => (total > 0 ? n / total : 0));
+  }
   return {
     songs: results.length,
     gridFiles: results.filter((r) => r.timing === 'grid').length,
@@ -259,6 +332,7 @@ function summarise(results: readonly SongResult[]) {
     downbeatF: { mean: mean(results.map((r) => r.downbeatF)), median: median(results.map((r) => r.downbeatF)) },
     level: { same: share('same'), double: share('double'), half: share('half'), other: share('other') },
     meters,
+    downbeatClasses: classes,
     chords: {
       majMinAccuracy: sum((c) => c.majMinRight) / sum((c) => c.majMin),
       majMinBeats: sum((c) => c.majMin),
@@ -277,6 +351,12 @@ function printSummary(name: string, s: ReturnType<typeof summarise>): void {
   console.log(`  beat F         mean ${s.beatF.mean.toFixed(3)}  median ${s.beatF.median.toFixed(3)}  (goal mean >= 0.90)`);
   console.log(`  metrical level same ${pct(s.level.same)}  double tempo ${pct(s.level.double)}  half tempo ${pct(s.level.half)}  other ${pct(s.level.other)}  (goal same >= 90 %)`);
   console.log(`  downbeat F     mean ${s.downbeatF.mean.toFixed(3)}  median ${s.downbeatF.median.toFixed(3)}  (goal mean >= 0.80)`);
+  const classes = Object.entries(s.downbeatClasses).sort((a, b) => b[1].lost - a[1].lost);
+  console.log('  downbeats on   (class: songs, mean downbeat F, F lost; bass onsets on annotated beats 1/2/3/4)');
+  for (const [k, c] of classes) {
+    const bass = c.bassOnBeats.map((x) => (x * 100).toFixed(0)).join('/');
+    console.log(`    ${k.padEnd(20)} ${String(c.songs).padStart(3)} songs, F ${c.meanF.toFixed(2)}, lost ${c.lost.toFixed(1).padStart(4)}; bass ${bass} %`);
+  }
   console.log(`  meters         ${Object.entries(s.meters).sort().map(([k, n]) => `${k}: ${n}`).join(', ')}`);
   console.log(`  chords         root+maj/min ${pct(s.chords.majMinAccuracy)} of ${s.chords.majMinBeats} beats; ` +
     `other qualities root ${pct(s.chords.otherRootAccuracy)} of ${s.chords.otherBeats}; N beats left out ${s.chords.noChordBeats}`);
@@ -307,7 +387,7 @@ function main(): void {
       console.log(
         `${r.song} ${r.timing.padEnd(11)} beatF ${r.beatF.toFixed(3)}  downbeatF ${r.downbeatF.toFixed(3)}  bpm ${r.bpm.toFixed(1).padStart(6)} ` +
           `(ref ${r.refBpm.toFixed(1).padStart(6)}, ${r.level.padEnd(6)})  bar ${r.beatsPerBar} (ref ${r.refBeatsPerBar})  ` +
-          `chords ${r.chords.majMinRight}/${r.chords.majMin}  ${r.ms.toFixed(0)} ms`,
+          `chords ${r.chords.majMinRight}/${r.chords.majMin}  downbeats on ${r.downbeatClass}  ${r.ms.toFixed(0)} ms`,
       );
     }
   }
