@@ -8,7 +8,8 @@
 // seeds; the sampling flags override the app's defaults, for sweeps (bench/sweep-generation.sh).
 // usage: npm run eval:generation [-- --per-quadrant N] [--bars 8,16] [--seeds 7,8] [--split val|test]
 //   [--guidance G | G1,G2,G3,G4 (per quadrant)] [--temperature T] [--top-p P]
-//   [--code-temperature T] [--code-top-p P] [--pitch-temperature T] [--pitch-top-p P] [--data DIR] [--models DIR]
+//   [--code-temperature T] [--code-top-p P] [--pitch-temperature T] [--pitch-top-p P]
+//   [--draw VALUE=T/P ...] (one value's temperature and top-p: velocity=1/0.9) [--data DIR] [--models DIR]
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import { readEmopiaMeta } from '../engine/dataset/emopia.js';
 import { readPiece } from '../engine/io/read-piece.js';
 import { openJudge } from '../engine/judge/judge.js';
 import { generate } from '../engine/flows/generate.js';
-import type { SamplingRequest } from '../engine/inference/sampling.js';
+import { PAPER_SAMPLING, type Draw, type SampledValue, type SamplingRequest } from '../engine/inference/sampling.js';
 import { guidanceProblem } from '../engine/onnx/manifest.js';
 import { sharedDataPath } from '../engine/paths.js';
 import { Engine } from '../engine/runner/engine.js';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
   options: {
     'per-quadrant': text, bars: text, seeds: text, split: text, data: text, models: text, guidance: text,
     temperature: text, 'top-p': text, 'code-temperature': text, 'code-top-p': text, 'pitch-temperature': text, 'pitch-top-p': text,
+    draw: { type: 'string', multiple: true },
   },
 });
 const perQuadrant = Number(values['per-quadrant'] ?? 25);
@@ -46,10 +48,18 @@ const sampling: SamplingRequest = {
   values: {
     codes: { temperature: optional('code-temperature'), topP: optional('code-top-p') },
     pitch: { temperature: optional('pitch-temperature'), topP: optional('pitch-top-p') },
+    ...Object.fromEntries((values.draw ?? []).map(drawOf)),
   },
 };
-const asked = Object.entries(values).filter(([k]) => k.includes('temperature') || k.includes('top-p'));
+const asked = Object.entries(values).filter(([k]) => k.includes('temperature') || k.includes('top-p') || k === 'draw');
 const samplingName = asked.length ? asked.map(([k, v]) => `${k} ${v}`).join(', ') : "the app's sampling";
+
+/** "velocity=1/0.9" -> ['velocity', {temperature: 1, topP: 0.9}] */
+function drawOf(flag: string): [SampledValue, Draw] {
+  const m = /^([a-z-]+)=([\d.]+)\/([\d.]+)$/.exec(flag);
+  if (!m || !(m[1] in PAPER_SAMPLING)) throw new Error(`--draw takes VALUE=T/P with VALUE one of ${Object.keys(PAPER_SAMPLING).join(', ')}, got ${flag}`);
+  return [m[1] as SampledValue, { temperature: Number(m[2]), topP: Number(m[3]) }];
+}
 
 const engine = await Engine.open({ dir: values.models });
 const model = openJudge(engine.info.dir);

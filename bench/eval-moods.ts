@@ -1,4 +1,4 @@
-// Emotion moves, measured (issue 14, item 4), on EMOPIA's test clips only.
+// Emotion moves, measured (issue 14, item 4), on EMOPIA's test clips (validation with --split val).
 //
 // Transfer: pairs across valence (A of Q1/Q4 with B of Q2/Q3, and the reverse) and
 // across arousal (A of Q1/Q2 with B of Q3/Q4, and the reverse), N of each chosen from a
@@ -17,10 +17,12 @@
 // velocity for arousal. How much of A stays: every untouched element's histogram nearer
 // A's than B's (evaluate.py's "kept"), and the share of A's note onsets the result keeps.
 //
-// Decoding draws with temperature 1 and top-p 0.9 (--sampling plain) unless --sampling paper;
+// Decoding draws as the app does, temperature 1 and top-p 0.9 (--sampling plain), unless --sampling paper;
 // the prior re-moods at the manifest's guidance unless --guidance W.
 //
-// usage: npm run eval:moods [-- --pairs N] [--clips N] [--seed N] [--data DIR] [--elements pitch,duration] [--sampling plain|paper] [--guidance W]
+// --split val measures the validation clips instead, for choosing the app's settings.
+//
+// usage: npm run eval:moods [-- --pairs N] [--clips N] [--seed N] [--data DIR] [--elements pitch,duration] [--sampling plain|paper] [--guidance W] [--split val|test]
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +33,7 @@ import { readPiece } from '../engine/io/read-piece.js';
 import { judge, openJudge } from '../engine/judge/judge.js';
 import { nearerA, onsetsKept } from '../engine/analysis/transfer-fidelity.js';
 import { ELEMENTS, type Element } from '../engine/inference/latent-transfer.js';
+import { PAPER_SAMPLING } from '../engine/inference/sampling.js';
 import { priorGuidance } from '../engine/onnx/manifest.js';
 import { mulberry32 } from '../engine/rng.js';
 import { Engine, type EmotionChoice } from '../engine/runner/engine.js';
@@ -40,7 +43,9 @@ import type { TokenSequence } from '../engine/tokens/token-file.js';
 import type { Quadrant } from '../engine/tokens/quadrants.js';
 import { tokenize } from '../engine/tokens/tokenize.js';
 
-const { values } = parseArgs({ options: { pairs: { type: 'string' }, clips: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, elements: { type: 'string' }, sampling: { type: 'string' }, guidance: { type: 'string' } } });
+const { values } = parseArgs({ options: { pairs: { type: 'string' }, clips: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, elements: { type: 'string' }, sampling: { type: 'string' }, guidance: { type: 'string' }, split: { type: 'string' } } });
+const split = values.split ?? 'test';
+if (split !== 'val' && split !== 'test') throw new RangeError(`--split: "${split}" is not val or test`);
 const pairsPerDirection = Number(values.pairs ?? 30);
 const seed = Number(values.seed ?? 7);
 const data = values.data ?? sharedDataPath('emopia');
@@ -50,10 +55,10 @@ const elements = (values.elements?.split(',') ?? [...ELEMENTS]).map((name) => {
   return e;
 });
 
-// 'plain' (evaluate.py's generation protocol): temperature 1, top-p 0.9 for the prior's codes and every
-// decoded element. 'paper': the app's default, the paper's per-element draws (velocity at
-// temperature 5, top-p 1), which double a reconstruction's velocity spread.
-const SAMPLINGS = { plain: { temperature: 1, topP: 0.9 }, paper: {} } as const;
+// 'plain', the app's default (and evaluate.py's generation protocol): temperature 1, top-p
+// 0.9 for the prior's codes and every decoded element. 'paper': the paper's per-element
+// draws (velocity at temperature 5, top-p 1), which double a reconstruction's velocity spread.
+const SAMPLINGS = { plain: {}, paper: { values: PAPER_SAMPLING } } as const;
 const samplingName = values.sampling ?? 'plain';
 if (samplingName !== 'plain' && samplingName !== 'paper') throw new RangeError(`--sampling: "${samplingName}" is not plain or paper`);
 const sampling = SAMPLINGS[samplingName];
@@ -90,14 +95,14 @@ interface Clip {
   sequence: TokenSequence;
 }
 const meta = readEmopiaMeta(data);
-const test: Clip[] = [];
+const clips: Clip[] = [];
 for (const file of readdirSync(join(data, 'midis')).sort()) {
   const id = file.replace(/\.midi?$/i, '');
   const quadrant = meta.labels.get(id);
-  if (!quadrant || meta.splits.get(id) !== 'test') continue;
-  test.push({ id, quadrant, sequence: tokenize(readPiece(join(data, 'midis', file)), vocab, quadrant).sequence });
+  if (!quadrant || meta.splits.get(id) !== split) continue;
+  clips.push({ id, quadrant, sequence: tokenize(readPiece(join(data, 'midis', file)), vocab, quadrant).sequence });
 }
-const clipCount = Math.min(Number(values.clips ?? test.length), test.length);
+const clipCount = Math.min(Number(values.clips ?? clips.length), clips.length);
 
 type Measures = Record<Measure, number>;
 /** Tokens with A's meter map, judged and described as a piece. */
@@ -165,8 +170,8 @@ let pairSeed = seed;
 for (const [k, axis] of (['valence', 'arousal'] as const).entries()) {
   const t0 = performance.now();
   for (const highA of [true, false]) {
-    const as = test.filter((c) => isHigh(axis, c.quadrant) === highA);
-    const bs = test.filter((c) => isHigh(axis, c.quadrant) !== highA);
+    const as = clips.filter((c) => isHigh(axis, c.quadrant) === highA);
+    const bs = clips.filter((c) => isHigh(axis, c.quadrant) !== highA);
     const side: Side = highA ? -1 : 1;
     const pairs = as.flatMap((a) => bs.map((b): [Clip, Clip] => [a, b]));
     for (const [A, B] of draw(pairs, pairsPerDirection, seed + 2 * k + Number(highA))) {
@@ -193,7 +198,7 @@ const transferTime = seconds(started);
 const DECODED_UNDER = ["A's", "the target's"] as const;
 const remoods = REMOODS.filter((r) => r.elements.every((e) => elements.includes(e))).flatMap((r) => DECODED_UNDER.map((under) => ({ ...r, under, row: new Row() })));
 const t1 = performance.now();
-const chosen = draw(test, clipCount, seed + 4);
+const chosen = draw(clips, clipCount, seed + 4);
 const rebuilt: Record<Reference, Measures>[] = [];
 for (const [k, A] of chosen.entries()) {
   const a = await engine.encode(A.sequence.tokens);
@@ -216,7 +221,7 @@ await engine.close();
 const ofBoth = (ms: Measure[]) => ms.flatMap((m) => REFERENCES.map((r) => `${MEASURE_NAMES[m]} vs ${r === 'A' ? 'A' : 'recon.'}`));
 const goal = (what: string, x: number, threshold: number) => `${what}: ${x.toFixed(2)} (goal ≥ ${threshold.toFixed(2)}: ${x >= threshold ? 'met' : 'missed'})`;
 const date = new Date().toISOString().slice(0, 10);
-console.log(`Emotion moves, measured: EMOPIA test split (${test.length} clips), seed ${seed}, ${samplingName} sampling, ${date}. Cells: share of pieces moving toward the target side (mean signed shift, + toward it); "vs recon." against A's reconstruction with the same seed (the element's own effect), "vs A" against A's tokens.\n`);
+console.log(`Emotion moves, measured: EMOPIA ${split} split (${clips.length} clips), seed ${seed}, ${samplingName} sampling, ${date}. Cells: share of pieces moving toward the target side (mean signed shift, + toward it); "vs recon." against A's reconstruction with the same seed (the element's own effect), "vs A" against A's tokens.\n`);
 for (const axis of ['valence', 'arousal'] as const) {
   const ms = AXES[axis].measures;
   const n = transfers[axis].get(elements[0])?.kept.length ?? 0;

@@ -13,7 +13,7 @@ table="${log%.md}-table.md"
 while IFS= read -r flags; do
   [ -z "$flags" ] && continue
   # shellcheck disable=SC2086 # the flags are words
-  out=$(node dist/bench/eval-generation.js --split val --per-quadrant "$per" --bars 8 --seeds 5 $flags </dev/null)
+  out=$(node dist/bench/eval-generation.js --split val --per-quadrant "$per" --bars 8 --seeds ${SEEDS:-5} $flags </dev/null)
   printf '\n### flags: %s\n%s\n' "${flags}" "$out" >> "$log"
   hits=$(echo "$out" | awk -F'|' '/ samples \|/ { gsub(/[* ]/, "", $3); sub(/\(.*/, "", $3); printf "%s | ", $3 }')
   worst=$(echo "$out" | sed -n 's/.*worst quadrant: \([0-9.]*\).*/\1/p')
