@@ -21,8 +21,8 @@ export const SAMPLING_OPTIONS: Options = {
 };
 export const SAMPLING_HELP: [string, string][] = [
   ['--seed N', 'seed for sampling: the same seed gives the same result (default: random, reported)'],
-  ['--temperature T', 'sampling temperature for every element, > 0 (default: per element, as in the paper: tempo and bar-beat 1.2, duration 2, velocity 5, others 1)'],
-  ['--top-p P', 'nucleus sampling mass for every element, 0 < P <= 1 (default: per element: chord 0.99, bar-beat and velocity 1, others 0.9)'],
+  ['--temperature T', 'sampling temperature for every element, > 0 (default 1)'],
+  ['--top-p P', 'nucleus sampling mass for every element, 0 < P <= 1 (default 0.9)'],
   ['--greedy', 'take the most likely value everywhere instead of sampling'],
 ];
 

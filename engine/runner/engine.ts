@@ -7,7 +7,7 @@ import { estimateEmotion, type ClassifierEstimate } from '../inference/classifie
 import type { DecodeStep } from '../inference/decode.js';
 import { encodeTokens, type Encoding } from '../inference/encoding.js';
 import { alignCovering, changedTokens, DEFAULT_ALIGNMENT, defaultCover, ELEMENTS, transferLatents, type Alignment, type Cover, type Element } from '../inference/latent-transfer.js';
-import { GENERATION_SAMPLING, samplingOf, type SamplingRequest } from '../inference/sampling.js';
+import { samplingOf, type SamplingRequest } from '../inference/sampling.js';
 import type { Graphs } from '../onnx/graphs.js';
 import { defaultModelDir, loadGraphs } from '../onnx/load.js';
 import { guidanceProblem, priorGuidance, trainingCrop, type Manifest } from '../onnx/manifest.js';
@@ -228,7 +228,7 @@ export class Engine {
       count,
       length,
       maxBars,
-      sampling: samplingOf(options.sampling, GENERATION_SAMPLING),
+      sampling: samplingOf(options.sampling),
       guidance: { scale, free: this.vocab.id('emotion', 'none') },
       seed,
       given,

@@ -56,10 +56,17 @@ describe('sampling', () => {
     for (let i = 0; i < 500; i++) expect(sampleIndex(logits, 0, 5, [0, 2], drawFor(samplingOf({ topP: 1 }), 'pitch'), rng)).not.toBeOneOf([0, 2]);
   });
 
+  it('draws every value at temperature 1, top-p 0.9 by default (the latent decides each element)', () => {
+    for (const value of Object.keys(PAPER_SAMPLING) as (keyof typeof PAPER_SAMPLING)[]) {
+      expect(drawFor(samplingOf(), value)).toEqual({ temperature: 1, topP: 0.9, greedy: false });
+    }
+  });
+
   it("takes each element's own default unless the caller sets one for all", () => {
-    expect(drawFor(samplingOf(), 'velocity')).toEqual({ ...PAPER_SAMPLING.velocity, greedy: false });
-    expect(drawFor(samplingOf(), 'duration').temperature).toBe(2);
-    expect(drawFor(samplingOf({ temperature: 0.7 }), 'velocity')).toEqual({ temperature: 0.7, topP: 1, greedy: false });
+    const paper = (s: Parameters<typeof samplingOf>[0]) => samplingOf(s, PAPER_SAMPLING);
+    expect(drawFor(paper({}), 'velocity')).toEqual({ ...PAPER_SAMPLING.velocity, greedy: false });
+    expect(drawFor(paper({}), 'duration').temperature).toBe(2);
+    expect(drawFor(paper({ temperature: 0.7 }), 'velocity')).toEqual({ temperature: 0.7, topP: 1, greedy: false });
     expect(drawFor(samplingOf({ temperature: 0 }), 'tempo').greedy).toBe(true);
   });
 
@@ -67,7 +74,7 @@ describe('sampling', () => {
     const plan = samplingOf({ temperature: 0.7, values: { codes: { temperature: 0.8, topP: 0.85 }, pitch: { topP: 0.5 } } });
     expect(drawFor(plan, 'codes')).toEqual({ temperature: 0.8, topP: 0.85, greedy: false });
     expect(drawFor(plan, 'pitch')).toEqual({ temperature: 0.7, topP: 0.5, greedy: false });
-    expect(drawFor(plan, 'velocity')).toEqual({ temperature: 0.7, topP: 1, greedy: false });
+    expect(drawFor(plan, 'velocity')).toEqual({ temperature: 0.7, topP: 0.9, greedy: false });
     const defaults = { ...PAPER_SAMPLING, codes: { temperature: 0.5, topP: 0.6 } };
     expect(drawFor(samplingOf({}, defaults), 'codes')).toEqual({ temperature: 0.5, topP: 0.6, greedy: false });
     expect(drawFor(samplingOf({ topP: 0.95 }, defaults), 'codes')).toEqual({ temperature: 0.5, topP: 0.95, greedy: false });

@@ -1,5 +1,5 @@
 // The sampling fields both studio forms share: temperature ("model defaults" leaves it
-// out, so each element keeps the decoding default it was trained with) and the seed
+// out, so each element keeps the engine's default draw) and the seed
 // (blank: the engine picks one and reports it).
 
 import { MAX_SEED } from '../../../engine/api/limits.js';
