@@ -28,19 +28,32 @@ class Clips:
         start = rng.choice(self.bars[i]) if len(t) > length else 1
         return torch.cat([t[:1], t[start:start + length - 1]])
 
-    def transpose(self, t, rng, max_shift):
-        """Shift pitches (and chord roots) by a random interval that keeps every pitch in range."""
+    def shifts(self, t, max_shift):
+        """The intervals within +-max_shift that keep every pitch of t in range."""
         pitch = t[:, PITCH]
         notes = pitch > 0
-        if not notes.any() or max_shift == 0:
-            return t
+        if not notes.any():
+            return [0]
         lo, hi = int(pitch[notes].min()), int(pitch[notes].max())
         top = len(self.vocab.values["pitch"]) - 1
-        k = rng.randint(max(-max_shift, 1 - lo), min(max_shift, top - hi))
+        return list(range(max(-max_shift, 1 - lo), min(max_shift, top - hi) + 1))
+
+    def shift(self, t, k):
+        """t with its pitches (and chord roots) moved by k semitones."""
+        if k == 0:
+            return t
         t = t.clone()
+        notes = t[:, PITCH] > 0
         t[notes, PITCH] += k
         t[:, CHORD] = self.vocab.chord_shift[k % 12][t[:, CHORD]]
         return t
+
+    def transpose(self, t, rng, max_shift):
+        """Shift pitches (and chord roots) by a random interval that keeps every pitch in range."""
+        if max_shift == 0 or not (t[:, PITCH] > 0).any():
+            return t
+        ks = self.shifts(t, max_shift)
+        return self.shift(t, rng.randint(ks[0], ks[-1]))
 
 
 def collate(seqs):

@@ -135,12 +135,15 @@ def stage_vqvae(cfg, vocab, train, val, out, ddp):
 
 
 @torch.no_grad()
-def encode_codes(vqvae, clips):
-    """Code indices [L, n_books] of every clip, whole, with its quadrant."""
+def encode_codes(vqvae, clips, max_shift=0):
+    """Per clip, the code indices [L, n_books] of the whole clip at every transposition
+    within +-max_shift that keeps its pitches in range (as the VQ-VAE's training crops
+    are transposed), with its quadrant: the prior then learns a quadrant's music in every
+    key, not the keys EMOPIA's few hundred clips of it happen to be in."""
     out = []
     for _, quadrant, t in clips.items:
-        tokens, mask = collate([t])
-        out.append((vqvae.quantize(tokens, mask)[2][0], QUADRANTS.index(quadrant)))
+        versions = [vqvae.quantize(*collate([clips.shift(t, k)]))[2][0] for k in clips.shifts(t, max_shift)]
+        out.append((versions, QUADRANTS.index(quadrant)))
     return out
 
 
@@ -162,7 +165,8 @@ def code_batches(items, batch_size, crop, seed, uncond=0.0):
     while True:
         picks = [items[rng.randrange(len(items))] for _ in range(batch_size)]
         seqs = []
-        for codes, _ in picks:
+        for versions, _ in picks:
+            codes = versions[rng.randrange(len(versions))]
             start = rng.randrange(1, max(2, len(codes) - crop + 1))
             seqs.append(torch.cat([codes[:1], codes[start:start + crop - 1]]))
         L = max(len(s) for s in seqs)
@@ -177,13 +181,13 @@ def stage_prior(cfg, vocab, train, val, out, ddp):
     _, vqvae = load_vqvae(out / "vqvae.best.pt", vocab)
     books = vqvae.quantizer.books
     prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[EMOTION])
-    train_codes, val_codes = encode_codes(vqvae, train), encode_codes(vqvae, val)
+    train_codes, val_codes = encode_codes(vqvae, train, cfg.transpose), encode_codes(vqvae, val)
 
     @torch.no_grad()
     def evaluate(task):
         task.eval()
         losses = []
-        for codes, q in val_codes:
+        for (codes,), q in val_codes:
             loss, _ = task.prior(codes[None], torch.ones(1, len(codes), dtype=torch.bool), torch.tensor([q + EMOTION_BASE]))
             losses.append(loss.item())
         task.train()
