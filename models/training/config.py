@@ -39,6 +39,9 @@ class Config:
     # share of prior training crops whose quadrant is replaced by "none", so that sampling
     # can contrast the quadrant's prediction with the emotion-free one (classifier-free guidance)
     prior_uncond: float = 0.2
+    # the prior learns each train clip's codes at every transposition within +-prior_transpose
+    # semitones (each one encoded whole, so the encoding grows with it)
+    prior_transpose: int = 6
     cls_d_model: int = 128
     cls_layers: int = 2
     # training
@@ -63,7 +66,7 @@ class Config:
 PRESETS = {
     "tiny": dict(d_model=32, n_heads=2, enc_layers=1, dec_layers=1, d_ff=64,
                  codebook_size=32, element_codebook_size=16, prior_d_model=32, prior_layers=1,
-                 cls_d_model=32, cls_layers=1, crop=64, batch_size=4, warmup=5,
+                 cls_d_model=32, cls_layers=1, crop=64, batch_size=4, warmup=5, prior_transpose=1,
                  vqvae_steps=30, prior_steps=20, cls_steps=20, eval_every=10),
     "cpu": dict(),
     "paper": dict(d_model=512, n_heads=8, enc_layers=6, dec_layers=6, d_ff=2048,

@@ -181,7 +181,7 @@ def stage_prior(cfg, vocab, train, val, out, ddp):
     _, vqvae = load_vqvae(out / "vqvae.best.pt", vocab)
     books = vqvae.quantizer.books
     prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[EMOTION])
-    train_codes, val_codes = encode_codes(vqvae, train, cfg.transpose), encode_codes(vqvae, val)
+    train_codes, val_codes = encode_codes(vqvae, train, cfg.prior_transpose), encode_codes(vqvae, val)
 
     @torch.no_grad()
     def evaluate(task):
