@@ -36,7 +36,7 @@
 //   cases is "on annotated beat k+1" (k = 0 is right; k = 1 is one beat late throughout),
 //   else "mixed" (bar lines that slip mid-song, mostly by half a bar where annotated and
 //   tracked short bars disagree). Printed: songs, mean downbeat F, F lost (sum of 1 - F),
-//   and where the bass notes (pitch < 55, within ±70 ms of an annotated beat) fall on
+//   and where the bass notes (below BASS_PITCH, within ±70 ms of an annotated beat) fall on
 //   annotated beats 1-4 of the bar: the cue that marks bar starts in pop piano, to tell
 //   the tracker's misses from the annotation disagreeing with the notes.
 // - Tracked songs only: the same beat, downbeat and level figures over the songs
@@ -54,6 +54,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { beatFMeasure } from '../engine/beats/f-measure.js';
+import { BASS_PITCH } from '../engine/beats/performed-note.js';
 import { trackBeats } from '../engine/beats/track.js';
 import { importMidi } from '../engine/midi/import.js';
 import { barStarts, secondsToBeats } from '../engine/piece/beat-map.js';
@@ -233,7 +234,7 @@ function barPositions(rows: readonly number[][], times: readonly number[]): numb
 /** Bass onsets on annotated beats 1-4 of the bar. */
 function bassOnBeats(rows: readonly number[][], piece: Piece): number[] {
   const counts = [0, 0, 0, 0];
-  const bass = piece.notes.filter((n) => n.pitch < 55).map((n) => n.onset).sort((a, b) => a - b);
+  const bass = piece.notes.filter((n) => n.pitch < BASS_PITCH).map((n) => n.onset).sort((a, b) => a - b);
   for (const p of barPositions(rows, bass)) if (p >= 0 && p < 4) counts[p]++;
   return counts;
 }

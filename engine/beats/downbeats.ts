@@ -4,11 +4,10 @@
 // those three cues, normalised to mean 1 over the piece.
 
 import { harmonicNovelty } from './harmony.js';
-import type { PerformedNote } from './performed-note.js';
+import { BASS_PITCH, type PerformedNote } from './performed-note.js';
 
 /** Seconds either side of a beat within which a bass onset counts for it. */
 const BASS_WINDOW = 0.07;
-const BASS_PITCH = 55;
 /** Weights of the bass cues against the harmonic one (each normalised to mean 1). */
 const BASS_WEIGHT = 0.5;
 const MOVE_WEIGHT = 0.5;

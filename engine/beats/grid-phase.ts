@@ -7,7 +7,7 @@
 // clearly beats the file's own.
 
 import { harmonicNovelty } from './harmony.js';
-import type { PerformedNote } from './performed-note.js';
+import { BASS_PITCH, type PerformedNote } from './performed-note.js';
 
 /**
  * How much more evidence another phase needs than the file's own to move the grid. On
@@ -17,7 +17,6 @@ import type { PerformedNote } from './performed-note.js';
 export const PHASE_MARGIN = 1.2;
 /** Too few beats to judge: keep the file's grid. */
 const MIN_BEATS = 16;
-const BASS_PITCH = 55;
 /** How far from a 16th (in 16ths) an onset still counts as on it: grid.ts's ticksPerBeat / 64. */
 const ON_STEP = 1 / 16;
 

@@ -2,7 +2,7 @@
 // so how much the pitch-class content changes at each grid point tells on-beats from
 // off-beats, a bar start from the other beats, and a quarter-note grid from an 8th one.
 
-import type { PerformedNote } from './performed-note.js';
+import { BASS_PITCH, type PerformedNote } from './performed-note.js';
 
 /** Pitch-class profile of each grid interval [grid[i], grid[i+1]): sounding time x salience. */
 export function gridChroma(notes: readonly PerformedNote[], grid: readonly number[]): Float64Array[] {
@@ -10,7 +10,7 @@ export function gridChroma(notes: readonly PerformedNote[], grid: readonly numbe
   const chroma = Array.from({ length: n }, () => new Float64Array(12));
   for (const note of notes) {
     // bass notes define the harmony more than melody notes
-    const w = (note.velocity / 127) * (note.pitch < 55 ? 2 : 1);
+    const w = (note.velocity / 127) * (note.pitch < BASS_PITCH ? 2 : 1);
     const pc = ((Math.round(note.pitch) % 12) + 12) % 12;
     for (let i = Math.max(firstInterval(grid, note.onset), 0); i < n && grid[i] < note.offset; i++) {
       const overlap = Math.min(note.offset, grid[i + 1]) - Math.max(note.onset, grid[i]);

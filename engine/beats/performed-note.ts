@@ -7,3 +7,6 @@ export interface PerformedNote {
   pitch: number;
   velocity: number;
 }
+
+/** Below this pitch (G3) a note is bass: in pop piano the left hand marks beats and bar starts. */
+export const BASS_PITCH = 55;

@@ -51,7 +51,7 @@ class Clips:
     def transpose(self, t, rng, max_shift):
         """Shift pitches (and chord roots) by a random interval that keeps every pitch in range."""
         if max_shift == 0 or not (t[:, PITCH] > 0).any():
-            return t
+            return t  # drawing no interval keeps the VQ-VAE's random stream as it was
         ks = self.shifts(t, max_shift)
         return self.shift(t, rng.randint(ks[0], ks[-1]))
 
