@@ -52,21 +52,23 @@ def load_checkpoint(path, vocab):
     return ck
 
 
-def load_vqvae(path, vocab):
-    """A VQ-VAE checkpoint's config and model (in eval mode)."""
+def load_vqvae(path, vocab, merged=False):
+    """A VQ-VAE checkpoint's config and model (in eval mode). merged: near-duplicate codes
+    answer as one index, as in the exported encoder, so its codes are the ones the app reads."""
     ck = load_checkpoint(path, vocab)
     cfg = config_from_dict(ck["config"])
     muser = MusER(cfg, vocab.sizes)
     muser.load_state_dict(ck["model"])
+    if merged:
+        for book in muser.quantizer.books:
+            book.merge_near_duplicates()
     return cfg, muser.eval()
 
 
 def load_models(run, vocab, with_prior=True):
     """The run's VQ-VAE, prior (None unless with_prior) and classifier, ready for inference."""
-    cfg, muser = load_vqvae(run / "vqvae.best.pt", vocab)
+    cfg, muser = load_vqvae(run / "vqvae.best.pt", vocab, merged=True)
     books = muser.quantizer.books
-    for book in books:
-        book.merge_near_duplicates()
     prior = None
     if with_prior:
         prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[EMOTION]).eval()

@@ -27,8 +27,9 @@ import torch.nn.functional as F
 
 from checkpoints import TrainingError, load_checkpoint, load_vqvae, save
 from classifier import EmotionClassifier
+from codes import encode_codes
 from config import DECODER_LATENTS, make_config
-from data import Clips, batches, collate
+from data import Clips, batches
 from metrics import teacher_forced
 from model import MusER
 from prior import Prior
@@ -134,19 +135,6 @@ def stage_vqvae(cfg, vocab, train, val, out, ddp):
                cfg.vqvae_steps, cfg, out, vocab, evaluate, ddp, recon_detail)
 
 
-@torch.no_grad()
-def encode_codes(vqvae, clips, max_shift=0):
-    """Per clip, the code indices [L, n_books] of the whole clip at every transposition
-    within +-max_shift that keeps its pitches in range (as the VQ-VAE's training crops
-    are transposed), with its quadrant: the prior then learns a quadrant's music in every
-    key, not the keys EMOPIA's few hundred clips of it happen to be in."""
-    out = []
-    for _, quadrant, t in clips.items:
-        versions = [vqvae.quantize(*collate([clips.shift(t, k)]))[2][0] for k in clips.shifts(t, max_shift)]
-        out.append((versions, QUADRANTS.index(quadrant)))
-    return out
-
-
 class PriorTask(torch.nn.Module):
     """Adapts the prior to the shared loop: batches carry codes as 'tokens' plus emotions."""
 
@@ -178,10 +166,10 @@ def code_batches(items, batch_size, crop, seed, uncond=0.0):
 
 
 def stage_prior(cfg, vocab, train, val, out, ddp):
-    _, vqvae = load_vqvae(out / "vqvae.best.pt", vocab)
+    _, vqvae = load_vqvae(out / "vqvae.best.pt", vocab, merged=True)
     books = vqvae.quantizer.books
     prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[EMOTION])
-    train_codes, val_codes = encode_codes(vqvae, train, cfg.prior_transpose), encode_codes(vqvae, val)
+    train_codes, val_codes = encode_codes(vqvae, train, cfg.crop, cfg.prior_transpose), encode_codes(vqvae, val, cfg.crop)
 
     @torch.no_grad()
     def evaluate(task):

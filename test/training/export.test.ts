@@ -145,6 +145,36 @@ describe.skipIf(skip)('tiny model: train, export, parity', () => {
     }
   });
 
+  // re-mood and continue prime the prior with a piece's codes as the app encodes them: a
+  // prior trained on other indices (unmerged duplicates, whole clips) reads them as codes it never saw
+  it('trains the prior on the codes the app reads: its windows, near-duplicate codes merged', TRAINING, async () => {
+    const script = [
+      'import json, sys',
+      `sys.path.insert(0, ${JSON.stringify(projectPath('models', 'training'))})`,
+      'from pathlib import Path',
+      'from checkpoints import load_vqvae',
+      'from codes import clip_codes',
+      'from data import Clips',
+      'from vocab import VOCAB_JSON, Vocab',
+      'vocab = Vocab(VOCAB_JSON)',
+      "cfg, vqvae = load_vqvae(Path(sys.argv[1]) / 'vqvae.best.pt', vocab, merged=True)",
+      "t = max((t for _, _, t in Clips(sys.argv[2], 'val', vocab).items), key=len)",
+      "print(json.dumps({'crop': cfg.crop, 'tokens': t.tolist(), 'codes': clip_codes(vqvae, t, cfg.crop).flatten().tolist()}))",
+    ].join('\n');
+    // run-from-onnx holds the weights of `out`, which `shipped` serves
+    const learnt = JSON.parse(execFileSync(PYTHON, ['-c', script, join(work, 'run-from-onnx'), data], { encoding: 'utf8' })) as { crop: number; tokens: number[][]; codes: number[] };
+    expect(learnt.tokens.length).toBeGreaterThan(2 * learnt.crop); // several windows
+    const engine = await Engine.open({ dir: join(work, 'shipped') });
+    try {
+      const read = (await engine.encode(learnt.tokens)).codes;
+      expect(read.length).toBe(learnt.codes.length);
+      const differing = learnt.codes.filter((c, i) => c !== read[i]).length;
+      expect(differing / read.length).toBeLessThan(0.01); // float ties between two equally near codes, at most
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('refuses to start a VQ-VAE from a checkpoint that is not one', () => {
     expect(() => python('train.py', ['--data', data, '--out', join(work, 'run-bad-init'), '--preset', 'tiny', '--init', join(run, 'prior.best.pt')]))
       .toThrow(/prior\.best\.pt: only \d+ of the VQ-VAE's \d+ tensors fit/);
