@@ -20,9 +20,10 @@
 // Decoding draws as the app does, temperature 1 and top-p 0.9 (--sampling plain), unless --sampling paper;
 // the prior re-moods at the manifest's guidance unless --guidance W.
 //
-// --split val measures the validation clips instead, for choosing the app's settings.
+// --split val measures the validation clips instead, for choosing the app's settings;
+// --models DIR measures another model folder (a candidate) than the shipped one.
 //
-// usage: npm run eval:moods [-- --pairs N] [--clips N] [--seed N] [--data DIR] [--elements pitch,duration] [--sampling plain|paper] [--guidance W] [--split val|test]
+// usage: npm run eval:moods [-- --pairs N] [--clips N] [--seed N] [--data DIR] [--elements pitch,duration] [--sampling plain|paper] [--guidance W] [--split val|test] [--models DIR]
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ import type { TokenSequence } from '../engine/tokens/token-file.js';
 import type { Quadrant } from '../engine/tokens/quadrants.js';
 import { tokenize } from '../engine/tokens/tokenize.js';
 
-const { values } = parseArgs({ options: { pairs: { type: 'string' }, clips: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, elements: { type: 'string' }, sampling: { type: 'string' }, guidance: { type: 'string' }, split: { type: 'string' } } });
+const { values } = parseArgs({ options: { pairs: { type: 'string' }, clips: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, elements: { type: 'string' }, sampling: { type: 'string' }, guidance: { type: 'string' }, split: { type: 'string' }, models: { type: 'string' } } });
 const split = values.split ?? 'test';
 if (split !== 'val' && split !== 'test') throw new RangeError(`--split: "${split}" is not val or test`);
 const pairsPerDirection = Number(values.pairs ?? 30);
@@ -84,7 +85,7 @@ const REMOODS: { axis: Axis; elements: Element[] }[] = [
 const GOAL_MOVES = 0.8;
 const GOAL_KEPT = 0.9;
 
-const engine = await Engine.open();
+const engine = await Engine.open({ dir: values.models });
 const vocab = engine.vocab;
 const model = openJudge(engine.info.dir);
 const guidance = Number(values.guidance ?? priorGuidance(engine.manifest));
