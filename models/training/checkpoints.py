@@ -71,8 +71,11 @@ def load_models(run, vocab, with_prior=True):
     books = muser.quantizer.books
     prior = None
     if with_prior:
+        ck = load_checkpoint(run / "prior.best.pt", vocab)
+        # the prior trains in a stage of its own: its settings (steps, transpositions) are its checkpoint's
+        cfg = config_from_dict({**cfg.to_dict(), **{k: v for k, v in ck["config"].items() if k.startswith("prior_")}})
         prior = Prior(cfg, len(books), books[0].codes.shape[0], vocab.sizes[EMOTION]).eval()
-        prior.load_state_dict({k.removeprefix("prior."): v for k, v in load_checkpoint(run / "prior.best.pt", vocab)["model"].items()})
+        prior.load_state_dict({k.removeprefix("prior."): v for k, v in ck["model"].items()})
     classifier = EmotionClassifier(cfg, vocab.sizes)
     classifier.load_state_dict({k.removeprefix("classifier."): v for k, v in load_checkpoint(run / "classifier.best.pt", vocab)["model"].items()})
     return cfg, muser, prior, classifier.eval()

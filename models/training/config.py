@@ -40,7 +40,7 @@ class Config:
     # can contrast the quadrant's prediction with the emotion-free one (classifier-free guidance)
     prior_uncond: float = 0.2
     # the prior learns each train clip's codes at every transposition within +-prior_transpose
-    # semitones (each one encoded whole, so the encoding grows with it)
+    # semitones (each one encoded before training, so the encoding grows with it)
     prior_transpose: int = 6
     cls_d_model: int = 128
     cls_layers: int = 2

@@ -27,7 +27,7 @@ from pathlib import Path
 import onnx
 import torch
 
-from checkpoints import exit_on_error, load_checkpoint, load_models
+from checkpoints import exit_on_error, load_models
 from config import SLICE
 from data import Clips, collate
 from graphs import TOLERANCE, graph_modules
@@ -156,11 +156,9 @@ def main(argv=None):
             export_graph(module, name, inputs, in_names, out_names, dynamic, scratch, parity)
             print(f"exported {name}.onnx ({(scratch / f'{name}.onnx').stat().st_size / 1e6:.2f} MB), onnx.checker ok")
     books = muser.quantizer.books
-    # the prior is trained in a stage of its own: its settings (steps, transpositions) are its checkpoint's
-    prior_cfg = load_checkpoint(Path(args.run) / "prior.best.pt", vocab)["config"]
     info = {
         "vocab": vocab.version,
-        "config": {**cfg.to_dict(), **{k: v for k, v in prior_cfg.items() if k.startswith("prior_")}},
+        "config": cfg.to_dict(),
         "latent": {"elements": ELEMENTS, "slice": SLICE, "dims": len(ELEMENTS) * SLICE,
                    "layout": {e: [i * SLICE, (i + 1) * SLICE] for i, e in enumerate(ELEMENTS)}},
         "codebooks": {"count": len(books), "size": books[0].codes.shape[0], "kind": cfg.codebook, "order": prior.order},
