@@ -5,8 +5,9 @@
 // seed; for every element, B's element goes into A ('type' alignment, B's bars repeated
 // over A where B is shorter: the engine's defaults). Re-mood: each clip A toward the
 // quadrant across the axis that keeps its other side (valence: Q1<->Q2, Q4<->Q3; arousal:
-// Q1<->Q4, Q2<->Q3), pitch for valence, duration and velocity together and alone for
-// arousal, decoded under A's emotion (the default) and under the target's.
+// Q1<->Q4, Q2<->Q3), pitch alone and with chord (so that the drawn pitch is not held to
+// A's harmony) for valence, duration and velocity together and alone for arousal, decoded
+// under A's emotion (the default) and under the target's.
 //
 // A result moves toward the target when its measure moves toward the target's side of the
 // axis (B's side for transfer); a shift is signed so that + is toward it. It is measured
@@ -78,6 +79,7 @@ const ACROSS: Record<Axis, Record<Quadrant, Quadrant>> = {
 };
 const REMOODS: { axis: Axis; elements: Element[] }[] = [
   { axis: 'valence', elements: ['pitch'] },
+  { axis: 'valence', elements: ['pitch', 'chord'] },
   { axis: 'arousal', elements: ['duration', 'velocity'] },
   { axis: 'arousal', elements: ['duration'] },
   { axis: 'arousal', elements: ['velocity'] },
