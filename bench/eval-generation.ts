@@ -8,8 +8,7 @@
 // seeds; the sampling flags override the app's defaults, for sweeps (bench/sweep-generation.sh).
 // usage: npm run eval:generation [-- --per-quadrant N] [--bars 8,16] [--seeds 7,8] [--split val|test]
 //   [--guidance G | G1,G2,G3,G4 (per quadrant)] [--temperature T] [--top-p P]
-//   [--code-temperature T] [--code-top-p P] [--pitch-temperature T] [--pitch-top-p P]
-//   [--draw VALUE=T/P ...] (one value's temperature and top-p: velocity=1/0.9) [--data DIR] [--models DIR]
+//   [--draw VALUE=T/P ...] (one value's temperature and top-p: codes=0.8/0.9, velocity=1/0.9) [--data DIR] [--models DIR]
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +29,7 @@ const text = { type: 'string' } as const;
 const { values } = parseArgs({
   options: {
     'per-quadrant': text, bars: text, seeds: text, split: text, data: text, models: text, guidance: text,
-    temperature: text, 'top-p': text, 'code-temperature': text, 'code-top-p': text, 'pitch-temperature': text, 'pitch-top-p': text,
+    temperature: text, 'top-p': text,
     draw: { type: 'string', multiple: true },
   },
 });
@@ -45,11 +44,7 @@ const optional = (name: keyof typeof values) => (values[name] === undefined ? un
 const sampling: SamplingRequest = {
   temperature: optional('temperature'),
   topP: optional('top-p'),
-  values: {
-    codes: { temperature: optional('code-temperature'), topP: optional('code-top-p') },
-    pitch: { temperature: optional('pitch-temperature'), topP: optional('pitch-top-p') },
-    ...Object.fromEntries((values.draw ?? []).map(drawOf)),
-  },
+  values: Object.fromEntries((values.draw ?? []).map(drawOf)),
 };
 const asked = Object.entries(values).filter(([k]) => k.includes('temperature') || k.includes('top-p') || k === 'draw');
 const samplingName = asked.length ? asked.map(([k, v]) => `${k} ${v}`).join(', ') : "the app's sampling";

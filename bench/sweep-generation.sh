@@ -4,7 +4,7 @@
 # protocol does not use; every configuration's full output goes to LOG and one row per
 # configuration to LOG's table (worst-quadrant hit rate first, then the gaps, then the margins).
 # usage: npm run build && bench/sweep-generation.sh LOG [PER_QUADRANT] < configs
-#   configs: one line of flags each, e.g. "--code-temperature 0.9 --code-top-p 0.9"
+#   configs: one line of flags each, e.g. "--draw codes=0.9/0.9 --guidance 2"
 set -euo pipefail
 log=$1
 per=${2:-24}
