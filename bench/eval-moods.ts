@@ -7,7 +7,10 @@
 // quadrant across the axis that keeps its other side (valence: Q1<->Q2, Q4<->Q3; arousal:
 // Q1<->Q4, Q2<->Q3), pitch alone and with chord (so that the drawn pitch is not held to
 // A's harmony) for valence, duration and velocity together and alone for arousal, decoded
-// under A's emotion (the default) and under the target's.
+// under A's emotion (the default) and under the target's. Continue: each clip A continued
+// by N bars (--continue-bars, 4; 0 skips) toward the quadrant across each axis; the new
+// bars are measured against the same clip continued in its own quadrant with the same
+// seed (what the target did) and against A's last N bars.
 //
 // A result moves toward the target when its measure moves toward the target's side of the
 // axis (B's side for transfer); a shift is signed so that + is toward it. It is measured
@@ -24,19 +27,22 @@
 // --split val measures the validation clips instead, for choosing the app's settings;
 // --models DIR measures another model folder (a candidate) than the shipped one.
 //
-// usage: npm run eval:moods [-- --pairs N] [--clips N] [--seed N] [--data DIR] [--elements pitch,duration] [--sampling plain|paper] [--guidance W] [--split val|test] [--models DIR]
+// usage: npm run eval:moods [-- --pairs N] [--clips N] [--seed N] [--data DIR] [--elements pitch,duration] [--sampling plain|paper] [--guidance W] [--continue-bars N] [--split val|test] [--models DIR]
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readEmopiaMeta } from '../engine/dataset/emopia.js';
 import { describe } from '../engine/descriptors/describe.js';
+import { continuePiece } from '../engine/flows/continue.js';
+import type { EncodedPiece } from '../engine/flows/encoded-piece.js';
 import { readPiece } from '../engine/io/read-piece.js';
 import { judge, openJudge } from '../engine/judge/judge.js';
 import { nearerA, onsetsKept } from '../engine/analysis/transfer-fidelity.js';
 import { ELEMENTS, type Element } from '../engine/inference/latent-transfer.js';
 import { PAPER_SAMPLING } from '../engine/inference/sampling.js';
 import { priorGuidance } from '../engine/onnx/manifest.js';
+import type { Piece } from '../engine/piece/piece.js';
 import { mulberry32 } from '../engine/rng.js';
 import { Engine, type EmotionChoice } from '../engine/runner/engine.js';
 import { sharedDataPath } from '../engine/paths.js';
@@ -45,10 +51,11 @@ import type { TokenSequence } from '../engine/tokens/token-file.js';
 import type { Quadrant } from '../engine/tokens/quadrants.js';
 import { tokenize } from '../engine/tokens/tokenize.js';
 
-const { values } = parseArgs({ options: { pairs: { type: 'string' }, clips: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, elements: { type: 'string' }, sampling: { type: 'string' }, guidance: { type: 'string' }, split: { type: 'string' }, models: { type: 'string' } } });
+const { values } = parseArgs({ options: { pairs: { type: 'string' }, clips: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, elements: { type: 'string' }, sampling: { type: 'string' }, guidance: { type: 'string' }, 'continue-bars': { type: 'string' }, split: { type: 'string' }, models: { type: 'string' } } });
 const split = values.split ?? 'test';
 if (split !== 'val' && split !== 'test') throw new RangeError(`--split: "${split}" is not val or test`);
 const pairsPerDirection = Number(values.pairs ?? 30);
+const continueBars = Number(values['continue-bars'] ?? 4);
 const seed = Number(values.seed ?? 7);
 const data = values.data ?? sharedDataPath('emopia');
 const elements = (values.elements?.split(',') ?? [...ELEMENTS]).map((name) => {
@@ -110,7 +117,11 @@ const clipCount = Math.min(Number(values.clips ?? clips.length), clips.length);
 type Measures = Record<Measure, number>;
 /** Tokens with A's meter map, judged and described as a piece. */
 function measure(a: Clip, tokens: number[][]): Measures {
-  const d = describe(detokenize({ ...a.sequence, tokens }, vocab), vocab);
+  return measurePiece(detokenize({ ...a.sequence, tokens }, vocab));
+}
+
+function measurePiece(piece: Piece): Measures {
+  const d = describe(piece, vocab);
   const e = judge(model, d);
   return { valence: e.valence, arousal: e.arousal, mode: d.key.modeMargin, density: d.density, velocity: d.velocityMean, spread: d.velocitySpread };
 }
@@ -218,6 +229,28 @@ for (const [k, A] of chosen.entries()) {
   }
 }
 const remoodTime = seconds(t1);
+
+// ---- continue toward the quadrant across each axis, beside continuing in A's own
+/** The notes of bars [from, to) (0-based, as piece.downbeats), as a piece. */
+function bars(piece: Piece, from: number, to: number): Piece {
+  const [start, end] = [piece.downbeats[from] ?? Infinity, piece.downbeats[to] ?? Infinity];
+  return { ...piece, notes: piece.notes.filter((n) => n.onset >= start && n.onset < end) };
+}
+const continued: Record<Axis, Row> = { valence: new Row(), arousal: new Row() };
+const t2 = performance.now();
+for (const [k, A] of (continueBars > 0 ? chosen : []).entries()) {
+  const a: EncodedPiece = { sequence: A.sequence, encoding: await engine.encode(A.sequence.tokens), name: A.id };
+  const request = { bars: continueBars, guidance, sampling, seed: seed + 200_000 + k };
+  const { pieces, ownBars } = await continuePiece(engine, a, { ...request, quadrant: A.quadrant });
+  const own = pieces[0].piece;
+  const refs = { reconstruction: measurePiece(bars(own, ownBars, ownBars + continueBars)), A: measurePiece(bars(own, Math.max(0, ownBars - continueBars), ownBars)) };
+  for (const axis of ['valence', 'arousal'] as const) {
+    const target = ACROSS[axis][A.quadrant];
+    const out = (await continuePiece(engine, a, { ...request, quadrant: target })).pieces[0].piece;
+    continued[axis].add(axis, isHigh(axis, target) ? 1 : -1, refs, measurePiece(bars(out, ownBars, ownBars + continueBars)));
+  }
+}
+const continueTime = seconds(t2);
 await engine.close();
 
 // ---- tables
@@ -248,6 +281,17 @@ for (const axis of ['valence', 'arousal'] as const) {
   console.log('');
 }
 if (remoods.length > 0) console.log(`Re-mood time: ${remoodTime}.\n`);
+
+for (const axis of continueBars > 0 ? (['valence', 'arousal'] as const) : []) {
+  const ms = AXES[axis].measures;
+  console.log(`### Continue across ${axis}: ${chosen.length} clips, each continued by ${continueBars} bars toward the quadrant across ${axis} (guidance ${guidance})\n`);
+  console.log(`| the new bars | ${ms.flatMap((m) => [`${MEASURE_NAMES[m]} vs continued in A's quadrant`, `${MEASURE_NAMES[m]} vs A's last ${continueBars} bars`]).join(' | ')} | toward high / low vs A's quadrant |`);
+  console.log(`|---|${ms.map(() => '---|---|').join('')}---|`);
+  const row = continued[axis];
+  console.log(`| toward the target | ${ms.flatMap((m) => REFERENCES.map((ref) => row.cell(m, ref))).join(' | ')} | ${row.cell(axis, 'reconstruction', 1)} / ${row.cell(axis, 'reconstruction', -1)} |`);
+  console.log('');
+}
+if (continueBars > 0) console.log(`Continue time: ${continueTime}.\n`);
 
 // the decoding draw itself can move a measure: A beside its reconstruction, over the re-mooded clips
 const means = (r: Reference) => (['valence', 'arousal', 'spread'] as const).map((m) => `${MEASURE_NAMES[m]} ${mean(rebuilt.map((x) => x[r][m])).toFixed(2)}`).join(', ');
