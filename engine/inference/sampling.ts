@@ -64,13 +64,13 @@ export interface SamplingPlan extends SamplingRequest {
   defaults: Draws;
 }
 
-/** Check a request's ranges and set it over `defaults`. */
-export function samplingOf(s: SamplingRequest = {}, defaults: Draws = DEFAULT_SAMPLING): SamplingPlan {
+/** Check a request's ranges and set it over the app's defaults (another draw is a request's `values`, as PAPER_SAMPLING). */
+export function samplingOf(s: SamplingRequest = {}): SamplingPlan {
   for (const d of [s, ...Object.values(s.values ?? {})]) {
     if (d.temperature !== undefined && !(d.temperature >= 0 && Number.isFinite(d.temperature))) throw new RangeError(`temperature must be >= 0, got ${d.temperature}`);
     if (d.topP !== undefined && !(d.topP > 0 && d.topP <= 1)) throw new RangeError(`top-p must be in (0, 1], got ${d.topP}`);
   }
-  return { ...s, greedy: s.greedy ?? false, defaults };
+  return { ...s, greedy: s.greedy ?? false, defaults: DEFAULT_SAMPLING };
 }
 
 /** The draw for one value: its own setting, else the one for every value, else its default; temperature 0 means greedy (as in evaluate.py). */

@@ -62,22 +62,19 @@ describe('sampling', () => {
     }
   });
 
-  it("takes each element's own default unless the caller sets one for all", () => {
-    const paper = (s: Parameters<typeof samplingOf>[0]) => samplingOf(s, PAPER_SAMPLING);
-    expect(drawFor(paper({}), 'velocity')).toEqual({ ...PAPER_SAMPLING.velocity, greedy: false });
-    expect(drawFor(paper({}), 'duration').temperature).toBe(2);
-    expect(drawFor(paper({ temperature: 0.7 }), 'velocity')).toEqual({ temperature: 0.7, topP: 1, greedy: false });
+  it("draws the paper's way when asked: each value's own draw, over a setting for every value", () => {
+    const paper = samplingOf({ temperature: 0.7, values: PAPER_SAMPLING });
+    expect(drawFor(paper, 'velocity')).toEqual({ ...PAPER_SAMPLING.velocity, greedy: false });
+    expect(drawFor(paper, 'duration').temperature).toBe(2);
     expect(drawFor(samplingOf({ temperature: 0 }), 'tempo').greedy).toBe(true);
   });
 
-  it("sets one value's own draw over the setting for every value, over defaults the caller chooses", () => {
+  it("sets one value's own draw over the setting for every value, over the app's defaults", () => {
     const plan = samplingOf({ temperature: 0.7, values: { codes: { temperature: 0.8, topP: 0.85 }, pitch: { topP: 0.5 } } });
     expect(drawFor(plan, 'codes')).toEqual({ temperature: 0.8, topP: 0.85, greedy: false });
     expect(drawFor(plan, 'pitch')).toEqual({ temperature: 0.7, topP: 0.5, greedy: false });
     expect(drawFor(plan, 'velocity')).toEqual({ temperature: 0.7, topP: 0.9, greedy: false });
-    const defaults = { ...PAPER_SAMPLING, codes: { temperature: 0.5, topP: 0.6 } };
-    expect(drawFor(samplingOf({}, defaults), 'codes')).toEqual({ temperature: 0.5, topP: 0.6, greedy: false });
-    expect(drawFor(samplingOf({ topP: 0.95 }, defaults), 'codes')).toEqual({ temperature: 0.5, topP: 0.95, greedy: false });
+    expect(drawFor(samplingOf({ topP: 0.95 }), 'codes')).toEqual({ temperature: 1, topP: 0.95, greedy: false });
     expect(drawFor(samplingOf({ values: { codes: { temperature: 0 } } }), 'codes').greedy).toBe(true);
     expect(drawFor(samplingOf({ values: { codes: { temperature: 0 } } }), 'pitch').greedy).toBe(false);
   });
