@@ -12,9 +12,9 @@ import { MODEL_DIR, noModels, suite } from '../model/helpers.js';
 
 describe.skipIf(noModels || skipWithoutData)(suite('eval-generation'), () => {
   it('computes every figure per quadrant beside the validation clips, and every goal', { timeout: 180_000 }, () => {
-    const args = ['--models', MODEL_DIR!, '--split', 'val', '--per-quadrant', '1', '--bars', '4', '--seeds', '1', '--code-temperature', '0.9', '--guidance', '1.5,2,2,2.5'];
+    const args = ['--models', MODEL_DIR!, '--split', 'val', '--per-quadrant', '1', '--bars', '4', '--seeds', '1', '--draw', 'codes=0.9/0.9', '--guidance', '1.5,2,2,2.5'];
     const out = execFileSync(process.execPath, [projectPath('dist', 'bench', 'eval-generation.js'), ...args], { encoding: 'utf8' });
-    expect(out).toMatch(/## 4 bars: 1 samples per quadrant and seed, seeds 1, guidance 1\.5 \/ 2 \/ 2 \/ 2\.5, code-temperature 0\.9/);
+    expect(out).toMatch(/## 4 bars: 1 samples per quadrant and seed, seeds 1, guidance 1\.5 \/ 2 \/ 2 \/ 2\.5, draw codes=0\.9\/0\.9/);
     const figure = / \d+\.\d\d ± \d+\.\d\d /;
     for (const q of QUADRANTS) {
       for (const who of ['samples', 'val clips']) {
