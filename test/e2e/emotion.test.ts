@@ -20,7 +20,7 @@ describe.skipIf(skipWithoutChromium)('emotion judge in Chromium (web mode)', () 
     await expect.poll(() => libraryNames(page)).toContain('Q3 sad');
     await page.getByTestId('library-item').filter({ hasText: 'Q3 sad' }).click();
     await expect.poll(() => page.getByTestId('emotion-why').count()).toBe(1);
-    expect(await page.getByTestId('emotion-why').textContent()).toMatch(/→ valence (up|down).*→ arousal (up|down)/);
+    expect(await page.getByTestId('emotion-why').textContent()).toMatch(/→ valence (up|down).*(→|,) arousal (up|down)/);
   });
 
   it('the emotion lane shows every bar under the roll, on its time axis, with a hover that says why', async () => {

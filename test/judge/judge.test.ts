@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe as group, expect, it } from 'vitest';
 import { describe } from '../../engine/descriptors/describe.js';
 import { JUDGE_FEATURES, type JudgeFeature } from '../../engine/judge/features.js';
-import { judge, openJudge, score } from '../../engine/judge/judge.js';
+import { explain, judge, openJudge, score } from '../../engine/judge/judge.js';
 import { projectPath } from '../../engine/paths.js';
 import { loadVocab } from '../../engine/tokens/vocab.js';
 import { gridPiece, type BeatNote } from '../fixtures/pieces.js';
@@ -59,6 +59,12 @@ group('the emotion judge', () => {
     expect(e.explanation).toMatch(/→ (valence|arousal) (up|down)/);
     const flat = estimate(song(0, () => 100));
     expect(flat.reasons.some((r) => r.feature.startsWith('velocity'))).toBe(false);
+  });
+
+  it('names a feature that pushed both valence and arousal once', () => {
+    const reason = (what: string, dimension: 'valence' | 'arousal', direction: 'up' | 'down') => ({ feature: 'articulation' as JudgeFeature, what, dimension, direction, weight: 1 });
+    const reasons = [reason('detached', 'valence', 'up'), reason('minor chords 3 %', 'valence', 'up'), reason('detached', 'arousal', 'up'), reason('loud', 'arousal', 'down')];
+    expect(explain(reasons)).toBe('detached → valence up, arousal up; minor chords 3 % → valence up; loud → arousal down');
   });
 
   it('one note, a chromatic cluster and no notes give an estimate, never NaN', () => {
