@@ -39,6 +39,7 @@ import type { EncodedPiece } from '../engine/flows/encoded-piece.js';
 import { readPiece } from '../engine/io/read-piece.js';
 import { judge, openJudge } from '../engine/judge/judge.js';
 import { nearerA, onsetsKept } from '../engine/analysis/transfer-fidelity.js';
+import type { Encoding } from '../engine/inference/encoding.js';
 import { ELEMENTS, type Element } from '../engine/inference/latent-transfer.js';
 import { PAPER_SAMPLING } from '../engine/inference/sampling.js';
 import { priorGuidance } from '../engine/onnx/manifest.js';
@@ -214,8 +215,10 @@ const remoods = REMOODS.filter((r) => r.elements.every((e) => elements.includes(
 const t1 = performance.now();
 const chosen = draw(clips, clipCount, seed + 4);
 const rebuilt: Record<Reference, Measures>[] = [];
+const encodings: Encoding[] = []; // each chosen clip's, for continue too
 for (const [k, A] of chosen.entries()) {
   const a = await engine.encode(A.sequence.tokens);
+  encodings.push(a);
   // seeds of their own, so runs with other pairs or another guidance re-mood each clip alike
   const options = { seed: seed + 100_000 + k, sampling };
   const refs = { reconstruction: measure(A, first((await engine.reconstruct(a, options)).sequences)), A: measure(A, A.sequence.tokens) };
@@ -239,7 +242,7 @@ function bars(piece: Piece, from: number, to: number): Piece {
 const continued: Record<Axis, Row> = { valence: new Row(), arousal: new Row() };
 const t2 = performance.now();
 for (const [k, A] of (continueBars > 0 ? chosen : []).entries()) {
-  const a: EncodedPiece = { sequence: A.sequence, encoding: await engine.encode(A.sequence.tokens), name: A.id };
+  const a: EncodedPiece = { sequence: A.sequence, encoding: encodings[k], name: A.id };
   const request = { bars: continueBars, guidance, sampling, seed: seed + 200_000 + k };
   const { pieces, ownBars } = await continuePiece(engine, a, { ...request, quadrant: A.quadrant });
   const own = pieces[0].piece;

@@ -58,10 +58,9 @@ export interface SamplingRequest {
   values?: Partial<Record<SampledValue, Partial<Draw>>>;
 }
 
-/** A request over the defaults it falls back on: how every value is drawn. */
+/** A checked request: how every value is drawn, over DEFAULT_SAMPLING. */
 export interface SamplingPlan extends SamplingRequest {
   greedy: boolean;
-  defaults: Draws;
 }
 
 /** Check a request's ranges and set it over the app's defaults (another draw is a request's `values`, as PAPER_SAMPLING). */
@@ -70,13 +69,13 @@ export function samplingOf(s: SamplingRequest = {}): SamplingPlan {
     if (d.temperature !== undefined && !(d.temperature >= 0 && Number.isFinite(d.temperature))) throw new RangeError(`temperature must be >= 0, got ${d.temperature}`);
     if (d.topP !== undefined && !(d.topP > 0 && d.topP <= 1)) throw new RangeError(`top-p must be in (0, 1], got ${d.topP}`);
   }
-  return { ...s, greedy: s.greedy ?? false, defaults: DEFAULT_SAMPLING };
+  return { ...s, greedy: s.greedy ?? false };
 }
 
 /** The draw for one value: its own setting, else the one for every value, else its default; temperature 0 means greedy (as in evaluate.py). */
 export function drawFor(plan: SamplingPlan, value: SampledValue): Sampling {
   const own = plan.values?.[value];
-  const d = plan.defaults[value];
+  const d = DEFAULT_SAMPLING[value];
   const temperature = own?.temperature ?? plan.temperature ?? d.temperature;
   return { temperature, topP: own?.topP ?? plan.topP ?? d.topP, greedy: plan.greedy || temperature === 0 };
 }
