@@ -5,9 +5,10 @@
 // EMOPIA's clips of that quadrant (test, or validation when choosing settings). Samples
 // are made as the app makes them (its sampling defaults, the model's guidance, tokens
 // budgeted per bar, cut at the bar count), at 8 and 16 bars, 25 per quadrant, with two
-// seeds; the sampling flags override the app's defaults, for sweeps (bench/sweep-generation.sh).
+// seeds, in the app's key choice ('auto'; --key free lets the prior write any pitch); the
+// sampling flags override the app's defaults, for sweeps (bench/sweep-generation.sh).
 // usage: npm run eval:generation [-- --per-quadrant N] [--bars 8,16] [--seeds 7,8] [--split val|test]
-//   [--guidance G | G1,G2,G3,G4 (per quadrant)] [--temperature T] [--top-p P]
+//   [--guidance G | G1,G2,G3,G4 (per quadrant)] [--key auto|free|"D minor"] [--temperature T] [--top-p P]
 //   [--draw VALUE=T/P ...] (one value's temperature and top-p: codes=0.8/0.9, velocity=1/0.9) [--data DIR] [--models DIR]
 
 import { readdirSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { readEmopiaMeta } from '../engine/dataset/emopia.js';
 import { readPiece } from '../engine/io/read-piece.js';
 import { openJudge } from '../engine/judge/judge.js';
 import { generate } from '../engine/flows/generate.js';
+import { parseKeyChoice } from '../engine/flows/key-choice.js';
 import { PAPER_SAMPLING, type Draw, type SampledValue, type SamplingRequest } from '../engine/inference/sampling.js';
 import { guidanceProblem } from '../engine/onnx/manifest.js';
 import { sharedDataPath } from '../engine/paths.js';
@@ -28,7 +30,7 @@ import { tokenize } from '../engine/tokens/tokenize.js';
 const text = { type: 'string' } as const;
 const { values } = parseArgs({
   options: {
-    'per-quadrant': text, bars: text, seeds: text, split: text, data: text, models: text, guidance: text,
+    'per-quadrant': text, bars: text, seeds: text, split: text, data: text, models: text, guidance: text, key: text,
     temperature: text, 'top-p': text,
     draw: { type: 'string', multiple: true },
   },
@@ -40,6 +42,7 @@ const data = values.data ?? sharedDataPath('emopia');
 const split = values.split ?? 'test';
 if (split !== 'val' && split !== 'test') throw new Error(`--split takes val or test, got ${split}`);
 const clips = split === 'test' ? 'test clips' : 'val clips';
+const key = parseKeyChoice(values.key ?? 'auto');
 const optional = (name: keyof typeof values) => (values[name] === undefined ? undefined : Number(values[name]));
 const sampling: SamplingRequest = {
   temperature: optional('temperature'),
@@ -99,12 +102,12 @@ for (const bars of lengths) {
   const used: Record<Quadrant, number> = { Q1: 1, Q2: 1, Q3: 1, Q4: 1 };
   for (const seed of seeds) {
     for (const [k, quadrant] of QUADRANTS.entries()) {
-      const { pieces, guidance } = await generate(engine, { quadrant, bars, count: perQuadrant, guidance: guidanceOf(k), sampling, seed: seed * 10 + k });
+      const { pieces, guidance } = await generate(engine, { quadrant, bars, count: perQuadrant, guidance: guidanceOf(k), sampling, seed: seed * 10 + k, key });
       used[quadrant] = guidance;
       made[quadrant].push(pieces.map((p) => measureMusic(p.piece, p.sequence.tokens, engine.vocab, model)));
     }
   }
-  console.log(`\n## ${bars} bars: ${perQuadrant} samples per quadrant and seed, seeds ${seeds.join(', ')}, guidance ${[...new Set(Object.values(used))].length === 1 ? used.Q1 : QUADRANTS.map((q) => used[q]).join(' / ')}, ${samplingName}\n`);
+  console.log(`\n## ${bars} bars: ${perQuadrant} samples per quadrant and seed, seeds ${seeds.join(', ')}, guidance ${[...new Set(Object.values(used))].length === 1 ? used.Q1 : QUADRANTS.map((q) => used[q]).join(' / ')}, ${samplingName}, key ${key}\n`);
   console.log(`| quadrant | judged in it (per seed) | ${FIGURES.map(([n]) => n).join(' | ')} |`);
   console.log(`|---|---|${FIGURES.map(() => '---').join('|')}|`);
   for (const q of QUADRANTS) {

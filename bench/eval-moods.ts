@@ -22,12 +22,13 @@
 // A's than B's (evaluate.py's "kept"), and the share of A's note onsets the result keeps.
 //
 // Decoding draws as the app does, temperature 1 and top-p 0.9 (--sampling plain), unless --sampling paper;
-// the prior re-moods at the manifest's guidance unless --guidance W.
+// the prior re-moods at the manifest's guidance unless --guidance W, and drawn pitches keep
+// to the app's key choice ('auto': A's tonic in the target quadrant's mode) unless --key.
 //
 // --split val measures the validation clips instead, for choosing the app's settings;
 // --models DIR measures another model folder (a candidate) than the shipped one.
 //
-// usage: npm run eval:moods [-- --pairs N] [--clips N] [--seed N] [--data DIR] [--elements pitch,duration] [--sampling plain|paper] [--guidance W] [--continue-bars N] [--split val|test] [--models DIR]
+// usage: npm run eval:moods [-- --pairs N] [--clips N] [--seed N] [--data DIR] [--elements pitch,duration] [--sampling plain|paper] [--guidance W] [--key auto|free] [--continue-bars N] [--split val|test] [--models DIR]
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +36,8 @@ import { parseArgs } from 'node:util';
 import { readEmopiaMeta } from '../engine/dataset/emopia.js';
 import { describe } from '../engine/descriptors/describe.js';
 import { continuePiece } from '../engine/flows/continue.js';
+import { parseKeyChoice } from '../engine/flows/key-choice.js';
+import { remood } from '../engine/flows/re-mood.js';
 import type { EncodedPiece } from '../engine/flows/encoded-piece.js';
 import { readPiece } from '../engine/io/read-piece.js';
 import { judge, openJudge } from '../engine/judge/judge.js';
@@ -52,11 +55,12 @@ import type { TokenSequence } from '../engine/tokens/token-file.js';
 import type { Quadrant } from '../engine/tokens/quadrants.js';
 import { tokenize } from '../engine/tokens/tokenize.js';
 
-const { values } = parseArgs({ options: { pairs: { type: 'string' }, clips: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, elements: { type: 'string' }, sampling: { type: 'string' }, guidance: { type: 'string' }, 'continue-bars': { type: 'string' }, split: { type: 'string' }, models: { type: 'string' } } });
+const { values } = parseArgs({ options: { pairs: { type: 'string' }, clips: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, elements: { type: 'string' }, sampling: { type: 'string' }, guidance: { type: 'string' }, key: { type: 'string' }, 'continue-bars': { type: 'string' }, split: { type: 'string' }, models: { type: 'string' } } });
 const split = values.split ?? 'test';
 if (split !== 'val' && split !== 'test') throw new RangeError(`--split: "${split}" is not val or test`);
 const pairsPerDirection = Number(values.pairs ?? 30);
 const continueBars = Number(values['continue-bars'] ?? 4);
+const key = parseKeyChoice(values.key ?? 'auto');
 const seed = Number(values.seed ?? 7);
 const data = values.data ?? sharedDataPath('emopia');
 const elements = (values.elements?.split(',') ?? [...ELEMENTS]).map((name) => {
@@ -226,7 +230,7 @@ for (const [k, A] of chosen.entries()) {
   for (const r of remoods) {
     const target = ACROSS[r.axis][A.quadrant];
     const emotion: EmotionChoice = r.under === "A's" ? 'A' : target;
-    const out = first((await engine.remood(a, { quadrant: target, elements: r.elements, emotion, guidance }, options)).sequences);
+    const out = (await remood(engine, { sequence: A.sequence, encoding: a, name: A.id }, { to: target, elements: r.elements, emotion, guidance, key, ...options })).sequence.tokens;
     r.row.add(r.axis, isHigh(r.axis, target) ? 1 : -1, refs, measure(A, out));
     r.row.onsets.push(onsetsKept(A.sequence.tokens, out, vocab));
   }
@@ -243,7 +247,7 @@ const continued: Record<Axis, Row> = { valence: new Row(), arousal: new Row() };
 const t2 = performance.now();
 for (const [k, A] of (continueBars > 0 ? chosen : []).entries()) {
   const a: EncodedPiece = { sequence: A.sequence, encoding: encodings[k], name: A.id };
-  const request = { bars: continueBars, guidance, sampling, seed: seed + 200_000 + k };
+  const request = { bars: continueBars, guidance, sampling, seed: seed + 200_000 + k, key };
   const { pieces, ownBars } = await continuePiece(engine, a, { ...request, quadrant: A.quadrant });
   const own = pieces[0].piece;
   const refs = { reconstruction: measurePiece(bars(own, ownBars, ownBars + continueBars)), A: measurePiece(bars(own, Math.max(0, ownBars - continueBars), ownBars)) };
@@ -260,7 +264,7 @@ await engine.close();
 const ofBoth = (ms: Measure[]) => ms.flatMap((m) => REFERENCES.map((r) => `${MEASURE_NAMES[m]} vs ${r === 'A' ? 'A' : 'recon.'}`));
 const goal = (what: string, x: number, threshold: number) => `${what}: ${x.toFixed(2)} (goal ≥ ${threshold.toFixed(2)}: ${x >= threshold ? 'met' : 'missed'})`;
 const date = new Date().toISOString().slice(0, 10);
-console.log(`Emotion moves, measured: EMOPIA ${split} split (${clips.length} clips), seed ${seed}, ${samplingName} sampling, ${date}. Cells: share of pieces moving toward the target side (mean signed shift, + toward it); "vs recon." against A's reconstruction with the same seed (the element's own effect), "vs A" against A's tokens.\n`);
+console.log(`Emotion moves, measured: EMOPIA ${split} split (${clips.length} clips), seed ${seed}, ${samplingName} sampling, key ${key}, ${date}. Cells: share of pieces moving toward the target side (mean signed shift, + toward it); "vs recon." against A's reconstruction with the same seed (the element's own effect), "vs A" against A's tokens.\n`);
 for (const axis of ['valence', 'arousal'] as const) {
   const ms = AXES[axis].measures;
   const n = transfers[axis].get(elements[0])?.kept.length ?? 0;

@@ -2,6 +2,7 @@
 // Electron's IPC handlers and `muser serve`'s HTTP routes both dispatch through this
 // table, so no operation exists on only one side.
 
+import { parseKeyChoice, type KeyChoice } from '../flows/key-choice.js';
 import { ALIGNMENTS, COVERS, ELEMENTS } from '../inference/latent-transfer.js';
 import { MAX_MIDI_BYTES } from '../midi/read-smf.js';
 import { judgeAccuracy, MAX_GUIDANCE, priorGuidance, type JudgeAccuracy } from '../onnx/manifest.js';
@@ -73,6 +74,14 @@ export interface AtlasView {
 
 const seed = optional(integer(0, MAX_SEED));
 const temperature = optional(number(0, 10));
+/** 'auto', 'free' or a key's name ("D minor"). */
+const key = optional<KeyChoice>((v, where) => {
+  try {
+    return parseKeyChoice(string(40)(v, where));
+  } catch (err) {
+    throw err instanceof ArgError ? err : new ArgError(`${where}: ${(err as Error).message}`);
+  }
+});
 const passage = object({ first: integer(1, MAX_BAR), last: integer(1, MAX_BAR) });
 
 function checkPassage(operation: string, bars: BarRange | undefined): void {
@@ -181,6 +190,7 @@ export const operations = {
       guidance: optional(number(0, MAX_GUIDANCE)),
       temperature,
       seed,
+      key,
     }),
     ({ models, jobs, workspace }, a) => {
       workspace.item(a.a);
@@ -199,6 +209,7 @@ export const operations = {
       guidance: optional(number(0, MAX_GUIDANCE)),
       temperature,
       seed,
+      key,
     }),
     ({ models, jobs, workspace }, a) => {
       workspace.item(a.a);
@@ -215,6 +226,7 @@ export const operations = {
       temperature,
       guidance: optional(number(0, MAX_GUIDANCE)),
       seed,
+      key,
     }),
     ({ models, jobs }, a) => jobs.start(async (progress, signal) => ({ op: 'generate.start', ...(await models.generate(a, progress, signal)) })),
   ),

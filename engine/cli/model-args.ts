@@ -1,6 +1,7 @@
 // Options shared by the commands that run the models: the model folder, --json, and
 // sampling (seed, temperature, top-p, greedy).
 
+import { KEY_CHOICE_HELP, parseKeyChoice, type KeyChoice } from '../flows/key-choice.js';
 import { samplingOf, type SamplingRequest } from '../inference/sampling.js';
 import { guidanceProblem, MAX_GUIDANCE } from '../onnx/manifest.js';
 import { Engine } from '../runner/engine.js';
@@ -65,6 +66,18 @@ export function quadrantArg(value: string | boolean | undefined, option: string)
 }
 
 export const GUIDANCE_HELP: [string, string] = ['--guidance W', `mood strength: how strongly the quadrant steers the prior, 0..${MAX_GUIDANCE}: 1 plain conditional sampling, above 1 classifier-free guidance (default: the model's, in its manifest)`];
+
+export const KEY_HELP: [string, string] = ['--key K', `the key new pitches keep to: ${KEY_CHOICE_HELP} (default auto)`];
+
+export function keyArg(args: ParsedArgs): KeyChoice | undefined {
+  const text = args.values.key;
+  if (text === undefined) return undefined;
+  try {
+    return parseKeyChoice(String(text));
+  } catch (err) {
+    throw new UsageError(`--key: ${(err as Error).message}`);
+  }
+}
 
 export function guidanceArg(args: ParsedArgs): number | undefined {
   const guidance = number(args, 'guidance');

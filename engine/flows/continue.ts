@@ -1,7 +1,8 @@
 // The continue flow, for the studio and `muser continue` alike: piece A followed by N new
 // bars in a quadrant, the prior primed with A's codes and the decoder with A's tokens, as
-// `count` variations decoded together. A's own bars stay as they are.
+// `count` variations decoded together, the new bars in a key (key-choice.ts). A's own bars stay as they are.
 
+import { tokensTonic } from '../inference/key-plan.js';
 import type { SamplingRequest } from '../inference/sampling.js';
 import { priorGuidance } from '../onnx/manifest.js';
 import type { Engine } from '../runner/engine.js';
@@ -10,6 +11,7 @@ import { MOODS, type Quadrant } from '../tokens/quadrants.js';
 import { tokenBarCount } from '../tokens/token-slots.js';
 import type { EncodedPiece } from './encoded-piece.js';
 import { TOKENS_PER_BAR } from './generate.js';
+import { inKey, keyName, keyPlan, type KeyChoice } from './key-choice.js';
 import { decodedMusic, type Made } from './made.js';
 import { NoteProgress, type FlowHooks } from './progress.js';
 
@@ -22,6 +24,8 @@ export interface ContinueRequest {
   guidance?: number;
   sampling?: SamplingRequest;
   seed?: number;
+  /** The key the new bars keep to (default 'auto': A's tonic in the quadrant's mode). */
+  key?: KeyChoice;
 }
 
 export interface Continued {
@@ -39,7 +43,7 @@ export async function continuePiece(engine: Engine, a: EncodedPiece, r: Continue
   const notes = hooks.progress && new NoteProgress(engine.vocab, hooks.progress, total, a.sequence.tokens[0], a.sequence.meters);
   const decoded = await engine.continue(
     a.encoding,
-    { quadrant: r.quadrant, tokens, maxBars: ownBars + r.bars, count: r.count, guidance: r.guidance },
+    { quadrant: r.quadrant, tokens, maxBars: ownBars + r.bars, count: r.count, guidance: r.guidance, key: keyPlan(r.key ?? 'auto', r.quadrant, tokensTonic(a.sequence.tokens, engine.vocab)) },
     {
       seed: r.seed,
       sampling: r.sampling,
@@ -56,8 +60,9 @@ export async function continuePiece(engine: Engine, a: EncodedPiece, r: Continue
     return {
       ...decodedMusic(engine.vocab, seq, name, a.sequence.meters, ownBars + r.bars),
       name,
-      description: `${a.name} continued by ${r.bars} bars for ${mood}, variation ${k + 1} (mood strength ${guidance}, seed ${decoded.seed})`,
+      description: `${a.name} continued by ${r.bars} bars for ${mood}${inKey(decoded.keys[k])}, variation ${k + 1} (mood strength ${guidance}, seed ${decoded.seed})`,
       seed: decoded.seed,
+      key: keyName(decoded.keys[k]),
     };
   });
   return { pieces, ownBars: sourceBars(a.sequence, engine.vocab).count, seed: decoded.seed };

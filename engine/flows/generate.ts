@@ -1,11 +1,12 @@
 // The generate flow, for the studio and `muser generate` alike: `count` new pieces for a
 // quadrant, sampled from the prior and decoded together as one batch, each ending with its
-// last bar when a length in bars is asked.
+// last bar when a length in bars is asked, each in a key (key-choice.ts).
 
 import type { SamplingRequest } from '../inference/sampling.js';
 import { priorGuidance } from '../onnx/manifest.js';
 import type { Engine } from '../runner/engine.js';
 import { MOODS, type Quadrant } from '../tokens/quadrants.js';
+import { inKey, keyName, keyPlan, type KeyChoice } from './key-choice.js';
 import { decodedMusic, type Made } from './made.js';
 import { NoteProgress, type FlowHooks } from './progress.js';
 
@@ -26,6 +27,8 @@ export interface GenerateRequest {
   guidance?: number;
   sampling?: SamplingRequest;
   seed?: number;
+  /** The key the pieces keep to (default 'auto'). */
+  key?: KeyChoice;
 }
 
 export interface Generated {
@@ -47,7 +50,7 @@ export async function generate(engine: Engine, r: GenerateRequest, hooks: FlowHo
   const progress = hooks.progress;
   const notes = progress && new NoteProgress(engine.vocab, progress, tokens);
   const decoded = await engine.generate(
-    { quadrant: r.quadrant, tokens, maxBars: r.bars, count: r.count, guidance: r.guidance },
+    { quadrant: r.quadrant, tokens, maxBars: r.bars, count: r.count, guidance: r.guidance, key: keyPlan(r.key ?? 'auto', r.quadrant) },
     {
       seed: r.seed,
       sampling: r.sampling,
@@ -65,8 +68,9 @@ export async function generate(engine: Engine, r: GenerateRequest, hooks: FlowHo
     return {
       ...decodedMusic(engine.vocab, seq, name, undefined, bars),
       name,
-      description: `generated for ${quadrant} (${mood}), variation ${k + 1}, seed ${decoded.seed}, mood strength ${guidance}`,
+      description: `generated for ${quadrant} (${mood})${inKey(decoded.keys[k])}, variation ${k + 1}, seed ${decoded.seed}, mood strength ${guidance}`,
       seed: decoded.seed,
+      key: keyName(decoded.keys[k]),
     };
   });
   return { pieces, tokens, guidance, seed: decoded.seed };

@@ -19,6 +19,8 @@ export interface Made extends Music {
   /** How it was made, in a sentence (the library keeps it as the piece's origin). */
   description: string;
   seed: number;
+  /** The key its new pitches kept to ("D minor"); null when they kept to none. */
+  key: string | null;
 }
 
 /**

@@ -25,7 +25,8 @@ export const AARDEN: KeyProfiles = {
   minor: [18.2648, 0.737619, 14.0499, 16.8599, 0.702494, 14.4362, 0.702494, 18.6161, 4.56621, 1.93186, 7.37619, 1.75623],
 };
 
-const TONICS = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
+/** Tonic names by pitch class, flats for black keys but C# and F#. */
+export const KEY_TONICS = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
 
 export type Mode = 'major' | 'minor';
 
@@ -78,15 +79,15 @@ function correlation(x: readonly number[], profile: readonly number[], tonic: nu
 /** The key a pitch-class histogram fits best, by `profiles` (Krumhansl-Kessler's unless told). */
 export function keyOfHistogram(histogram: readonly number[], profiles: KeyProfiles = KRUMHANSL): KeyEstimate {
   const candidates = ([['major', profiles.major], ['minor', profiles.minor]] as const).flatMap(([mode, profile]) =>
-    TONICS.map((_, tonic) => ({ tonic, mode, r: correlation(histogram, profile, tonic) })),
+    KEY_TONICS.map((_, tonic) => ({ tonic, mode, r: correlation(histogram, profile, tonic) })),
   );
   candidates.sort((a, b) => b.r - a.r);
   const [best, second] = candidates;
   const bestOf = (mode: Mode) => candidates.find((c) => c.mode === mode)!.r;
   return {
-    tonic: TONICS[best.tonic],
+    tonic: KEY_TONICS[best.tonic],
     mode: best.mode,
-    label: `${TONICS[best.tonic]} ${best.mode}`,
+    label: `${KEY_TONICS[best.tonic]} ${best.mode}`,
     confidence: best.r - second.r,
     clarity: best.r,
     modeMargin: bestOf('major') - bestOf('minor'),

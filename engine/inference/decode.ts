@@ -7,13 +7,14 @@
 // earlier onset. A real piece's latents carry its positions, and there forcing the choice
 // turns one misread position into a shifted bar line, so transfers decode freely.
 // Given tokens (a piece being continued) are read, not sampled, so what follows them is
-// decoded in their context.
+// decoded in their context. An item given a key keeps every drawn pitch to it (scale.ts).
 // The decoder is recurrent (linear attention), so each token costs the same.
 // Past the training crop it starts afresh, as the encoder's windows do (windows.ts): the
 // window's first token is predicted from the emotion token at position 0, so positions
 // never run beyond what the model was trained on.
 
 import type ort from 'onnxruntime-node';
+import { keepToScale, scaleOf, type Key } from '../harmony/scale.js';
 import { HEAD_ELEMENTS, TOKEN_FIELDS, type Graphs } from '../onnx/graphs.js';
 import { trainingCrop } from '../onnx/manifest.js';
 import { float32, int64 } from '../onnx/tensors.js';
@@ -37,6 +38,10 @@ export interface DecodeInput {
   forwardOnly?: boolean;
   /** Tokens 1.. every item takes as they are rather than sampling them (a piece being continued). */
   given?: readonly (readonly number[])[];
+  /** Per item, the key its drawn pitches keep to (none: any pitch). */
+  keys?: readonly Key[];
+  /** Positions whose pitch keeps to the key (default every one): a re-mood's drawn ones, not A's kept pitch codes. */
+  keyed?: readonly boolean[];
 }
 
 /** The tokens of one decoding step: one per item, null for items already finished. */
@@ -112,6 +117,9 @@ export async function decodeLatents(
   const behind = (p: number) => (input.forwardOnly ? [PAD, ...steps.flatMap((s, i) => (s >= 0 && s <= p ? [i] : []))] : [PAD]);
   const heads = HEAD_ELEMENTS.map((e) => ({ field: FIELDS.indexOf(e), size: vocab.values[e].length, name: e, draw: drawFor(sampling, e) }));
   const typeDraw = drawFor(sampling, 'type');
+  const pitchHead = heads.find((h) => h.name === 'pitch')!;
+  const pitchClass = vocab.numbers.pitch.map((p) => (Number.isFinite(p) ? p % 12 : -1));
+  const scales = input.keys?.map(scaleOf);
 
   const seqs = input.emotion.map((e) => [emotionToken(vocab, e)]);
   const done = new Array<boolean>(B).fill(false);
@@ -149,6 +157,7 @@ export async function decodeLatents(
       const carried = given ? [] : CARRIES[types[typeOf[b]]] ?? [];
       heads.forEach((h, k) => {
         if (carried.includes(h.name)) token[h.field] = sampleIndex(logits[k], b * h.size, h.size, h.field === BAR_BEAT ? behind(position[b]) : [PAD], h.draw, rngs[b]);
+        if (h === pitchHead && scales && carried.includes(h.name) && (input.keyed?.[t] ?? true)) token[h.field] = keepToScale(token[h.field], pitchClass, scales[b], (i) => logits[k][b * h.size + i]);
       });
       const metrical = token[TYPE] === types.indexOf('Metrical');
       if (metrical) position[b] = token[BAR_BEAT] === barValue ? -1 : Math.max(position[b], steps[token[BAR_BEAT]]);

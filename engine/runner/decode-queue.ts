@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { abortError, type DecodeStep } from '../inference/decode.js';
 import type { Fallback, Provider } from '../onnx/providers.js';
 import { workerScript } from '../worker-script.js';
-import type { FromWorker, Task, ToWorker } from './tasks.js';
+import type { FromWorker, Task, TaskResult, ToWorker } from './tasks.js';
 
 export interface TaskHooks {
   onStep?(step: DecodeStep): void;
@@ -19,7 +19,7 @@ interface Pending {
   id: number;
   task: Task;
   hooks: TaskHooks;
-  resolve(sequences: number[][][]): void;
+  resolve(result: TaskResult): void;
   reject(err: unknown): void;
   detach(): void;
 }
@@ -54,7 +54,7 @@ export class DecodeQueue {
     return this.ready;
   }
 
-  run(task: Task, hooks: TaskHooks = {}): Promise<number[][][]> {
+  run(task: Task, hooks: TaskHooks = {}): Promise<TaskResult> {
     return new Promise((resolve, reject) => {
       if (hooks.signal?.aborted) return reject(abortError());
       const id = this.nextId++;
@@ -112,7 +112,7 @@ export class DecodeQueue {
     }
     this.current = undefined;
     task.detach();
-    if (m.kind === 'done') task.resolve(m.sequences);
+    if (m.kind === 'done') task.resolve({ sequences: m.sequences, keys: m.keys });
     else task.reject(m.kind === 'aborted' ? abortError() : new Error(m.message));
     this.pump();
   }

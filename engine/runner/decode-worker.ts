@@ -29,13 +29,13 @@ try {
     // session.run yields to the event loop between steps, so a cancel message is seen mid-task
     chain = chain.then(async () => {
       try {
-        const sequences = await runTask(loaded.graphs, vocab, m.task, {
+        const result = await runTask(loaded.graphs, vocab, m.task, {
           cancelled: () => cancelled === m.id,
           onStep: (s) => post({ kind: 'step', id: m.id, ...s }),
           // one message per 16 positions is progress enough
           onLatent: (index) => index % LATENT_EVERY === LATENT_EVERY - 1 && post({ kind: 'latent', id: m.id, index }),
         });
-        post({ kind: 'done', id: m.id, sequences });
+        post({ kind: 'done', id: m.id, ...result });
       } catch (err) {
         post((err as Error).name === 'AbortError' ? { kind: 'aborted', id: m.id } : { kind: 'error', id: m.id, message: (err as Error).message });
       }

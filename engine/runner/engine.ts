@@ -3,9 +3,11 @@
 // worker, first in first out). Engine.open caches one engine per folder and providers.
 
 import { resolve } from 'node:path';
+import type { Key } from '../harmony/scale.js';
 import { estimateEmotion, type ClassifierEstimate } from '../inference/classifier.js';
 import type { DecodeStep } from '../inference/decode.js';
 import { encodeTokens, type Encoding } from '../inference/encoding.js';
+import type { KeyPlan } from '../inference/key-plan.js';
 import { alignCovering, changedTokens, DEFAULT_ALIGNMENT, defaultCover, ELEMENTS, transferLatents, type Alignment, type Cover, type Element } from '../inference/latent-transfer.js';
 import { samplingOf, type SamplingRequest } from '../inference/sampling.js';
 import type { Graphs } from '../onnx/graphs.js';
@@ -49,6 +51,8 @@ export interface DecodeOptions {
 export interface Decoded {
   /** Token sequences, one per batch item, emotion token first. */
   sequences: number[][][];
+  /** The key each item's new pitches kept to (null: none asked). */
+  keys: (Key | null)[];
   seed: number;
 }
 
@@ -80,6 +84,8 @@ export interface GenerateOptions {
   count?: number;
   /** Classifier-free guidance scale for the prior (1 = none); default the manifest's. */
   guidance?: number;
+  /** The key new pitches keep to (none: any pitch). */
+  key?: KeyPlan;
 }
 
 export interface RemoodOptions {
@@ -92,6 +98,8 @@ export interface RemoodOptions {
   emotion?: EmotionChoice;
   /** Classifier-free guidance scale for the prior (1 = none); default the manifest's. */
   guidance?: number;
+  /** The key new pitches keep to (none: any pitch). */
+  key?: KeyPlan;
 }
 
 export interface ContinueOptions {
@@ -102,6 +110,8 @@ export interface ContinueOptions {
   maxBars: number;
   count?: number;
   guidance?: number;
+  /** The key new pitches keep to (none: any pitch). */
+  key?: KeyPlan;
 }
 
 const engines = new Map<string, Promise<Engine>>();
@@ -160,11 +170,11 @@ export class Engine {
   /** Decode one latent sequence [length, dims] under an emotion field value. */
   async decode(quantized: Float32Array, length: number, emotion: number, options: DecodeOptions = {}): Promise<Decoded> {
     const seed = options.seed ?? randomSeed();
-    const sequences = await this.queue.run(
+    const { sequences, keys } = await this.queue.run(
       { kind: 'decode', seed, input: { latents: quantized, batch: 1, length, emotion: [emotion], sampling: samplingOf(options.sampling) } },
       this.hooks(options),
     );
-    return { sequences, seed };
+    return { sequences, keys, seed };
   }
 
   /** A's tokens as the model rebuilds them from A's own latents. */
@@ -184,7 +194,7 @@ export class Engine {
   /** `count` variations from the prior for a quadrant, decoded together as one batch. */
   async generate(g: GenerateOptions, options: DecodeOptions = {}): Promise<Decoded> {
     if (!(Number.isInteger(g.tokens) && g.tokens >= 2)) throw new RangeError(`tokens must be a whole number >= 2, got ${g.tokens}`);
-    return this.sample(g.quadrant, g.tokens, g.count ?? 1, g.guidance, g.maxBars, undefined, options);
+    return this.sample(g, g.tokens, g.count ?? 1, g.maxBars, undefined, options);
   }
 
   /** A with the chosen elements' codes drawn anew by the prior for a quadrant, every other code A's own. */
@@ -196,7 +206,7 @@ export class Engine {
     const emotion = this.emotionOf(r.emotion ?? 'A', a.emotion, a.emotion);
     // fresh position codes may step back in a bar as the prior's own do; A's own decode freely, as transfers
     const forwardOnly = r.elements.includes('bar-beat');
-    return this.sample(r.quadrant, a.length, 1, r.guidance, undefined, { codes: a.codes, keep, quantized: a.quantized, emotion, forwardOnly }, options);
+    return this.sample(r, a.length, 1, undefined, { codes: a.codes, keep, quantized: a.quantized, emotion, forwardOnly }, options);
   }
 
   /** A followed by new bars the prior writes for a quadrant, primed with A's codes; the decoder reads A's tokens first. */
@@ -212,11 +222,18 @@ export class Engine {
       tokens: [...a.tokens.slice(0, own), barToken(this.vocab)],
       forwardOnly: true,
     };
-    return this.sample(c.quadrant, own + c.tokens, c.count ?? 1, c.guidance, c.maxBars, given, options);
+    return this.sample(c, own + c.tokens, c.count ?? 1, c.maxBars, given, options);
   }
 
   /** The prior's codes for a quadrant (some given), decoded: generate, re-mood and continue. */
-  private async sample(quadrant: Quadrant, length: number, count: number, guidance: number | undefined, maxBars: number | undefined, given: GivenPiece | undefined, options: DecodeOptions): Promise<Decoded> {
+  private async sample(
+    { quadrant, guidance, key }: { quadrant: Quadrant; guidance?: number; key?: KeyPlan },
+    length: number,
+    count: number,
+    maxBars: number | undefined,
+    given: GivenPiece | undefined,
+    options: DecodeOptions,
+  ): Promise<Decoded> {
     if (!QUADRANTS.includes(quadrant)) throw new RangeError(`quadrant must be one of ${QUADRANTS.join(', ')}, got ${quadrant}`);
     const scale = guidance ?? priorGuidance(this.manifest);
     const problem = guidanceProblem(scale, 'guidance');
@@ -232,8 +249,9 @@ export class Engine {
       guidance: { scale, free: this.vocab.id('emotion', 'none') },
       seed,
       given,
+      key,
     };
-    return { sequences: await this.queue.run(task, this.hooks(options)), seed };
+    return { ...(await this.queue.run(task, this.hooks(options))), seed };
   }
 
   /** Codebooks per element, which re-mood and continue need (one shared codebook mixes the elements). */

@@ -1,7 +1,9 @@
 // The tasks the decoding worker runs, and the messages between it and the main thread.
 // The worker runs them through runTask here, so it holds no logic of its own.
 
+import type { Key } from '../harmony/scale.js';
 import { decodeLatents, type DecodeHooks, type DecodeInput } from '../inference/decode.js';
+import { keysOf, tokensTonic, type KeyPlan } from '../inference/key-plan.js';
 import { sampleCodes, type GivenCodes, type Guidance } from '../inference/prior.js';
 import type { SamplingPlan } from '../inference/sampling.js';
 import type { Graphs } from '../onnx/graphs.js';
@@ -29,6 +31,14 @@ export interface GenerateTask {
   maxBars?: number;
   /** A piece's own codes the prior reads rather than draws (re-mood, continue). */
   given?: GivenPiece;
+  /** The key the drawn pitches keep to (none: any pitch). */
+  key?: KeyPlan;
+}
+
+/** What a task decoded: token sequences per item, and the key each item's pitches kept to (null: none). */
+export interface TaskResult {
+  sequences: number[][][];
+  keys: (Key | null)[];
 }
 
 /** What a piece gives a generation: the prior keeps its codes where `keep` says, the decoder its latents there, and its `tokens` (1..) as they are. */
@@ -51,7 +61,7 @@ export type FromWorker =
   | { kind: 'failed'; message: string }
   | { kind: 'step'; id: number; index: number; tokens: (number[] | null)[] }
   | { kind: 'latent'; id: number; index: number }
-  | { kind: 'done'; id: number; sequences: number[][][] }
+  | ({ kind: 'done'; id: number } & TaskResult)
   | { kind: 'aborted'; id: number }
   | { kind: 'error'; id: number; message: string };
 
@@ -59,12 +69,9 @@ export type FromWorker =
 const PRIOR_STREAMS = 1 << 16;
 
 /** Variation b draws from stream b of the seed, so it does not depend on the batch size. */
-export async function runTask(graphs: Graphs, vocab: Vocab, task: Task, hooks: DecodeHooks): Promise<number[][][]> {
-  if (task.kind === 'decode') {
-    const rngs = Array.from({ length: task.input.batch }, (_, b) => xorshift32(task.seed, b));
-    return decodeLatents(graphs, vocab, task.input, rngs, hooks);
-  }
-  const rngs = Array.from({ length: task.count }, (_, b) => xorshift32(task.seed, b));
+export async function runTask(graphs: Graphs, vocab: Vocab, task: Task, hooks: DecodeHooks): Promise<TaskResult> {
+  const streams = (n: number) => Array.from({ length: n }, (_, b) => xorshift32(task.seed, b));
+  if (task.kind === 'decode') return { sequences: await decodeLatents(graphs, vocab, task.input, streams(task.input.batch), hooks), keys: new Array(task.input.batch).fill(null) };
   const priorRngs = Array.from({ length: task.count }, (_, b) => xorshift32(task.seed, PRIOR_STREAMS + b));
   const emotion = new Array<number>(task.count).fill(task.emotion);
   const given = task.given;
@@ -73,7 +80,18 @@ export async function runTask(graphs: Graphs, vocab: Vocab, task: Task, hooks: D
   if (given) keepGivenLatents(latents, given, task.count, task.length, graphs.manifest);
   const decodeEmotion = new Array<number>(task.count).fill(given?.emotion ?? task.emotion);
   const input = { latents, batch: task.count, length: task.length, emotion: decodeEmotion, sampling: task.sampling, maxBars: task.maxBars, forwardOnly: given?.forwardOnly ?? true, given: given?.tokens };
-  return decodeLatents(graphs, vocab, input, rngs, hooks);
+  // a free decoding only finds the tonic the music leans to: it draws from the same streams and reports nothing
+  const leaning = task.key?.tonic === null ? (await decodeLatents(graphs, vocab, input, streams(task.count), { cancelled: hooks.cancelled })).map((seq) => tokensTonic(seq, vocab)) : undefined;
+  const keys = task.key && keysOf(task.key, task.count, leaning);
+  const keyed = given && drawnPitch(given, task.length, graphs.manifest);
+  return { sequences: await decodeLatents(graphs, vocab, { ...input, keys, keyed }, streams(task.count), hooks), keys: keys ?? new Array<null>(task.count).fill(null) };
+}
+
+/** Positions whose pitch code is drawn rather than the piece's own: only there does a key move the pitch. */
+function drawnPitch(given: GivenCodes, length: number, manifest: Manifest): boolean[] {
+  const books = manifest.codebooks.count;
+  const pitch = manifest.latent.elements.indexOf('pitch');
+  return Array.from({ length }, (_, t) => given.keep[t * books + pitch] !== 1);
 }
 
 /** The given codes over the task's whole length: positions past the piece's are all drawn. */

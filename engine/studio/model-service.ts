@@ -7,6 +7,7 @@
 import { describe } from '../descriptors/describe.js';
 import { messageOf, ModelUnavailable } from '../errors.js';
 import { generate } from '../flows/generate.js';
+import type { KeyChoice } from '../flows/key-choice.js';
 import type { Made } from '../flows/made.js';
 import type { Progress } from '../flows/progress.js';
 import { continuePiece } from '../flows/continue.js';
@@ -61,6 +62,8 @@ export interface RemoodArgs {
   guidance?: number;
   temperature?: number;
   seed?: number;
+  /** The key new pitches keep to (default 'auto'). */
+  key?: KeyChoice;
 }
 
 export interface ContinueArgs {
@@ -72,6 +75,8 @@ export interface ContinueArgs {
   guidance?: number;
   temperature?: number;
   seed?: number;
+  /** The key new pitches keep to (default 'auto'). */
+  key?: KeyChoice;
 }
 
 export interface GenerateArgs {
@@ -82,6 +87,8 @@ export interface GenerateArgs {
   /** Classifier-free guidance scale (1 none); default the model's. */
   guidance?: number;
   seed?: number;
+  /** The key new pitches keep to (default 'auto'). */
+  key?: KeyChoice;
 }
 
 export interface MadePiece {
@@ -162,13 +169,13 @@ export class ModelService {
   }
 
   async remood(r: RemoodArgs, progress: (p: Progress) => void, signal: AbortSignal): Promise<ChangedPiece> {
-    const request = { to: r.to, elements: r.elements, bars: r.bars, guidance: r.guidance, sampling: { temperature: r.temperature }, seed: r.seed };
+    const request = { to: r.to, elements: r.elements, bars: r.bars, guidance: r.guidance, sampling: { temperature: r.temperature }, seed: r.seed, key: r.key };
     const made = await remood(await this.engine(), await this.encoded(r.a), request, { progress, signal });
     return { ...(await this.addResult(made, [r.a])), changedBars: made.changedBars, change: made.change };
   }
 
   async continue(r: ContinueArgs, progress: (p: Progress) => void, signal: AbortSignal): Promise<{ pieces: MadePiece[] }> {
-    const request = { quadrant: r.quadrant, bars: r.bars, count: r.count, guidance: r.guidance, sampling: { temperature: r.temperature }, seed: r.seed };
+    const request = { quadrant: r.quadrant, bars: r.bars, count: r.count, guidance: r.guidance, sampling: { temperature: r.temperature }, seed: r.seed, key: r.key };
     const continued = await continuePiece(await this.engine(), await this.encoded(r.a), request, { progress, signal });
     const pieces: MadePiece[] = [];
     for (const made of continued.pieces) pieces.push(await this.addResult(made, [r.a]));
@@ -176,7 +183,7 @@ export class ModelService {
   }
 
   async generate(g: GenerateArgs, progress: (p: Progress) => void, signal: AbortSignal): Promise<{ pieces: MadePiece[] }> {
-    const request = { quadrant: g.quadrant, count: g.count, bars: g.bars, guidance: g.guidance, sampling: { temperature: g.temperature }, seed: g.seed };
+    const request = { quadrant: g.quadrant, count: g.count, bars: g.bars, guidance: g.guidance, sampling: { temperature: g.temperature }, seed: g.seed, key: g.key };
     const generated = await generate(await this.engine(), request, { progress, signal });
     const pieces: MadePiece[] = [];
     for (const made of generated.pieces) pieces.push(await this.addResult(made, []));

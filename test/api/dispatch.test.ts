@@ -32,6 +32,10 @@ describe('dispatch', () => {
     expect(await dispatch(c, 'piece.get', { id: 5 })).toEqual({ ok: false, error: { kind: 'input', message: 'piece.get.id must be a string' } });
     expect(await dispatch(c, 'piece.get', { id: 'x', extra: 1 })).toMatchObject({ ok: false, error: { message: 'piece.get has unknown field extra' } });
     expect(await dispatch(c, 'piece.get', { id: 'gone' })).toMatchObject({ ok: false, error: { kind: 'input', message: /gone: no such piece/ } });
+    expect(await dispatch(c, 'generate.start', { quadrant: 'Q1', count: 1, bars: 4, key: 'H major' })).toEqual({
+      ok: false,
+      error: { kind: 'input', message: "generate.start.key: key must be 'auto' (the quadrant's mode on the music's own tonic), 'free' (any pitch) or a key such as 'D minor', got 'H major'" },
+    });
     const bad = await dispatch(c, 'library.import', { fileName: 'junk.mid', base64: toBase64(new Uint8Array([1, 2, 3])) });
     expect(bad).toMatchObject({ ok: false, error: { kind: 'input', message: /^junk\.mid: / } });
   });

@@ -214,6 +214,9 @@ describe.skipIf(skipWithoutChromium || noModels)(suite('the studio in Chromium (
     await page.getByTestId('generate-strength-default').uncheck();
     await page.getByTestId('generate-strength').fill('3');
     expect(await page.getByTestId('generate-strength-value').textContent()).toBe('3.00');
+    // the key: auto at first, any of the 24 by name
+    expect(await page.getByTestId('generate-key').inputValue()).toBe('auto');
+    await page.getByTestId('generate-key').selectOption('A minor');
     await page.getByTestId('generate-button').click();
     await expect.poll(async () => (await names(page)).filter((n) => n.startsWith('Q3 sad 2 bars #1')), ENGINE).toHaveLength(1);
     await expect.poll(() => page.getByTestId('piece-name').textContent()).toMatch(/^Q3 sad 2 bars #1 \(seed \d+\)$/);

@@ -108,7 +108,14 @@ describe.skipIf(noModels)(suite('model commands'), () => {
   it('transfer --to re-moods A toward a quadrant with no B, in all of A or a passage', async () => {
     const r = await run(['transfer', a, '--to', 'Q3', '--elements', 'pitch', '--seed', '4', '-o', join(dir, 'remood.json'), '--json']);
     expect(r.code, r.err).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ to: 'Q3', elements: ['pitch'], changedBars: [{ first: 1, last: 3 }], change: 'bars 1–3 take pitch drawn for Q3 sad', seed: 4 });
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ to: 'Q3', elements: ['pitch'], changedBars: [{ first: 1, last: 3 }], seed: 4 });
+    // drawn pitches keep to A's tonic in Q3's mode unless --key free
+    expect(report.key).toMatch(/^[A-G][#b]? minor$/);
+    expect(report.change).toBe(`bars 1–3 take pitch drawn for Q3 sad in ${report.key}`);
+    const free = await run(['transfer', a, '--to', 'Q3', '--elements', 'pitch', '--key', 'free', '--seed', '4', '-o', join(dir, 'remood-free.json'), '--json']);
+    expect(free.code, free.err).toBe(0);
+    expect(JSON.parse(free.out)).toMatchObject({ key: null, change: 'bars 1–3 take pitch drawn for Q3 sad' });
     const passage = await run(['transfer', a, '--to', 'Q1', '--elements', 'duration,velocity', '--bars', '2-3', '--guidance', '2', '-o', join(dir, 'remood2.json'), '--json']);
     expect(passage.code, passage.err).toBe(0);
     expect(JSON.parse(passage.out)).toMatchObject({ guidance: 2, changedBars: [{ first: 2, last: 3 }] });
@@ -123,6 +130,9 @@ describe.skipIf(noModels)(suite('model commands'), () => {
       [['transfer', a, '--elements', 'pitch'], 2, /give B .* or --to Q/],
       [['transfer', a, '--to', 'Q2', '--elements', 'pitch', '--bars', '9-10'], 1, /bar 9 is past its end \(it has 3 bars\)/],
       [['transfer', a, b, '--elements', 'pitch', '--cover', 'loop'], 2, /--cover must be one of repeat, span/],
+      [['transfer', a, '--to', 'Q3', '--elements', 'pitch', '--key', 'H major'], 2, /--key: key must be 'auto'.*got 'H major'/],
+      [['transfer', a, b, '--elements', 'pitch', '--key', 'D minor'], 2, /--key is for --to/],
+      [['transfer', a, '--to', 'Q3', '--elements', 'velocity', '--key', 'D minor'], 2, /--key: a key applies to drawn pitches: choose pitch among the elements/],
     ];
     for (const [args, code, message] of cases) {
       const r = await run([...args, '-o', out]);
@@ -165,6 +175,9 @@ describe.skipIf(noModels)(suite('model commands'), () => {
     const guided = await run(['generate', '--quadrant', 'Q2', '--tokens', '40', '--guidance', '2', '-o', join(dir, 'gen2'), '--seed', '3', '--json']);
     expect(guided.code, guided.err).toBe(0);
     expect(JSON.parse(guided.out).guidance).toBe(2);
+    const keyed = await run(['generate', '--quadrant', 'Q1', '--tokens', '40', '--key', 'e minor', '-o', join(dir, 'gen3'), '--seed', '3', '--json']);
+    expect(keyed.code, keyed.err).toBe(0);
+    expect(JSON.parse(keyed.out).pieces[0].key).toBe('E minor');
     // --bars: every piece ends with its last bar, held notes too (seed 3 holds one past it)
     const barsOut = join(dir, 'gen-bars');
     const bars = await run(['generate', '--quadrant', 'Q3', '--bars', '2', '-n', '2', '-o', barsOut, '--seed', '3']);

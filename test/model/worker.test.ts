@@ -48,7 +48,7 @@ describe.skipIf(noModels)(suite('decoding worker'), () => {
     await sleep(100);
     expect(steps).toBe(atRejection);
     // the same worker takes the next task
-    expect(await queue.run({ kind: 'decode', input: { ...input, length: 8 }, seed: 1 })).toHaveLength(1);
+    expect((await queue.run({ kind: 'decode', input: { ...input, length: 8 }, seed: 1 })).sequences).toHaveLength(1);
     await queue.close();
   });
 

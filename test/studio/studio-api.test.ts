@@ -123,10 +123,12 @@ describe.skipIf(noModels)(suite('MusER views through the API'), () => {
     expect(await call('job.state', { job: 'nope' })).toEqual({ state: 'unknown' });
   });
 
-  it('generates with a chosen mood strength, says which in the piece\'s description, and refuses one out of range', async () => {
+  it('generates with a chosen mood strength and key, says which in the piece\'s description, and refuses a strength out of range', async () => {
     const { job } = await call('generate.start', { quadrant: 'Q2', count: 1, bars: 1, seed: 8, guidance: 2.5 });
     const done = (await finished(job)) as { result: { pieces: { item: { origin: { description: string } } }[] } };
-    expect(done.result.pieces[0].item.origin.description).toMatch(/^generated for Q2 \(tense\), variation 1, seed 8, mood strength 2\.5$/);
+    expect(done.result.pieces[0].item.origin.description).toMatch(/^generated for Q2 \(tense\) in [A-G][#b]? minor, variation 1, seed 8, mood strength 2\.5$/);
+    const keyed = (await finished((await call('generate.start', { quadrant: 'Q2', count: 1, bars: 1, seed: 8, key: 'F major' })).job)) as typeof done;
+    expect(keyed.result.pieces[0].item.origin.description).toMatch(/^generated for Q2 \(tense\) in F major, variation 1/);
     expect(await dispatch(ctx, 'generate.start', { quadrant: 'Q2', count: 1, bars: 1, guidance: 11 })).toMatchObject({ ok: false, error: { kind: 'input' } });
   });
 

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { estimateTokens } from '../../analysis/analysis.js';
+import { remoodKeyProblem } from '../../flows/key-choice.js';
 import { remood } from '../../flows/re-mood.js';
 import { transfer } from '../../flows/transfer.js';
 import { ALIGNMENTS, COVERS, DEFAULT_ALIGNMENT, ELEMENTS, type Alignment, type Cover, type Element } from '../../inference/latent-transfer.js';
@@ -10,7 +11,7 @@ import type { BarRange } from '../../piece/passage.js';
 import type { EmotionChoice } from '../../runner/engine.js';
 import { QUADRANTS } from '../../tokens/quadrants.js';
 import { requireString, UsageError, type Command } from '../command.js';
-import { GUIDANCE_HELP, guidanceArg, MODEL_HELP, MODEL_OPTIONS, openEngine, quadrantArg, SAMPLING_HELP, SAMPLING_OPTIONS, samplingArgs } from '../model-args.js';
+import { GUIDANCE_HELP, guidanceArg, KEY_HELP, keyArg, MODEL_HELP, MODEL_OPTIONS, openEngine, quadrantArg, SAMPLING_HELP, SAMPLING_OPTIONS, samplingArgs } from '../model-args.js';
 import { writeMusic } from '../music-output.js';
 
 const EMOTION_CHOICES = ['A', 'B', ...QUADRANTS, 'none'];
@@ -38,7 +39,7 @@ export const transferCommand: Command = {
   summary: 'A with chosen elements (pitch, duration, ...) transferred from B, or drawn anew toward a quadrant (--to)',
   usage:
     'muser transfer A.mid B.mid --elements pitch,duration -o OUT.mid [--align position|bar|type] [--cover repeat|span] [--bars FIRST-LAST] [--seed N] [--temperature T] [--top-p P] [--greedy] [--json]\n' +
-    '       muser transfer A.mid --to Q1|Q2|Q3|Q4 --elements pitch[,...] -o OUT.mid [--guidance W] [--bars FIRST-LAST] [--seed N] [--json]',
+    '       muser transfer A.mid --to Q1|Q2|Q3|Q4 --elements pitch[,...] -o OUT.mid [--guidance W] [--key K] [--bars FIRST-LAST] [--seed N] [--json]',
   optionHelp: [
     ['--elements LIST', `elements to take from B or to draw anew, comma-separated: ${ELEMENTS.join(', ')}, or all (none, with B: A as the model rebuilds it)`],
     ['--to Q', 're-mood: no B; the prior draws the elements anew for quadrant Q (Q1 happy, Q2 tense, Q3 sad, Q4 calm), every other element A\'s own'],
@@ -48,10 +49,11 @@ export const transferCommand: Command = {
     ['--bars FIRST-LAST', 'only this passage of A (bars counted from 1, e.g. 5-8) changes; default all of A'],
     ['--emotion E', 'emotion the decoder is conditioned on: A (default), B, Q1..Q4 or none'],
     GUIDANCE_HELP,
+    KEY_HELP,
     ...SAMPLING_HELP,
     ...MODEL_HELP,
   ],
-  options: { elements: { type: 'string' }, to: { type: 'string' }, out: { type: 'string', short: 'o' }, align: { type: 'string' }, cover: { type: 'string' }, bars: { type: 'string' }, emotion: { type: 'string' }, guidance: { type: 'string' }, ...SAMPLING_OPTIONS, ...MODEL_OPTIONS },
+  options: { elements: { type: 'string' }, to: { type: 'string' }, out: { type: 'string', short: 'o' }, align: { type: 'string' }, cover: { type: 'string' }, bars: { type: 'string' }, emotion: { type: 'string' }, guidance: { type: 'string' }, key: { type: 'string' }, ...SAMPLING_OPTIONS, ...MODEL_OPTIONS },
   positionals: [1, 2],
   async run(args, io) {
     const [aPath, bPath] = args.positionals;
@@ -66,11 +68,15 @@ export const transferCommand: Command = {
     if (!EMOTION_CHOICES.includes(emotion)) throw new UsageError(`--emotion must be one of ${EMOTION_CHOICES.join(', ')}`);
     if (to && (args.values.align !== undefined || args.values.cover !== undefined)) throw new UsageError('--align and --cover are for a transfer from B, not for --to');
     if (!to && args.values.guidance !== undefined) throw new UsageError('--guidance is for --to (the prior draws the elements); a transfer from B uses no prior');
+    if (!to && args.values.key !== undefined) throw new UsageError('--key is for --to (the pitches the prior draws keep to it); a transfer from B takes its pitch as it is');
     const align = (args.values.align ?? DEFAULT_ALIGNMENT) as Alignment;
     if (!ALIGNMENTS.includes(align)) throw new UsageError(`--align must be one of ${ALIGNMENTS.join(', ')}`);
     const cover = args.values.cover as Cover | undefined;
     if (cover !== undefined && !COVERS.includes(cover)) throw new UsageError(`--cover must be one of ${COVERS.join(', ')}`);
     const guidance = guidanceArg(args);
+    const key = keyArg(args);
+    const keyProblem = key && remoodKeyProblem(key, elements);
+    if (keyProblem) throw new UsageError(`--key: ${keyProblem}`);
     const { sampling, seed } = samplingArgs(args);
 
     const engine = await openEngine(args);
@@ -81,11 +87,11 @@ export const transferCommand: Command = {
       };
       const a = await source(aPath);
       const made = to
-        ? await remood(engine, a, { to, elements, bars, guidance, emotion, sampling, seed })
+        ? await remood(engine, a, { to, elements, bars, guidance, emotion, sampling, seed, key })
         : await transfer(engine, a, await source(bPath), { elements, align, cover, emotion, bars, sampling, seed });
       const { tokens } = made.sequence;
       const notes = writeMusic(out, made, bPath ? [aPath, bPath] : [aPath]);
-      const how = 'cover' in made ? { b: bPath, align, cover: made.cover } : { to, guidance: guidance ?? priorGuidance(engine.manifest) };
+      const how = 'cover' in made ? { b: bPath, align, cover: made.cover } : { to, guidance: guidance ?? priorGuidance(engine.manifest), key: made.key };
       const judgeModel = openJudge(engine.info.dir);
       const report = {
         out,
