@@ -22,7 +22,7 @@
 // A's than B's (evaluate.py's "kept"), and the share of A's note onsets the result keeps.
 //
 // Decoding draws as the app does, temperature 1 and top-p 0.9 (--sampling plain), unless --sampling paper;
-// the prior re-moods at the manifest's guidance unless --guidance W, and drawn pitches keep
+// the prior re-moods at the manifest's guidance for the target quadrant unless --guidance W, and drawn pitches keep
 // to the app's key choice ('auto': A's tonic in the target quadrant's mode) unless --key.
 //
 // --split val measures the validation clips instead, for choosing the app's settings;
@@ -52,7 +52,7 @@ import { Engine, type EmotionChoice } from '../engine/runner/engine.js';
 import { sharedDataPath } from '../engine/paths.js';
 import { detokenize } from '../engine/tokens/detokenize.js';
 import type { TokenSequence } from '../engine/tokens/token-file.js';
-import type { Quadrant } from '../engine/tokens/quadrants.js';
+import { QUADRANTS, type Quadrant } from '../engine/tokens/quadrants.js';
 import { tokenize } from '../engine/tokens/tokenize.js';
 
 const { values } = parseArgs({ options: { pairs: { type: 'string' }, clips: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, elements: { type: 'string' }, sampling: { type: 'string' }, guidance: { type: 'string' }, key: { type: 'string' }, 'continue-bars': { type: 'string' }, split: { type: 'string' }, models: { type: 'string' } } });
@@ -102,7 +102,9 @@ const GOAL_KEPT = 0.9;
 const engine = await Engine.open({ dir: values.models });
 const vocab = engine.vocab;
 const model = openJudge(engine.info.dir);
-const guidance = Number(values.guidance ?? priorGuidance(engine.manifest));
+/** As asked, else each target quadrant's default (the manifest's, per quadrant where it chose one). */
+const guidance = values.guidance === undefined ? undefined : Number(values.guidance);
+const guidanceName = guidance ?? QUADRANTS.map((q) => `${q} ${priorGuidance(engine.manifest, q)}`).join(', ');
 
 interface Clip {
   id: string;
@@ -281,7 +283,7 @@ for (const axis of ['valence', 'arousal'] as const) {
   const ms = AXES[axis].measures;
   const rows = remoods.filter((r) => r.axis === axis);
   if (rows.length === 0) continue;
-  console.log(`### Re-mood across ${axis}: ${chosen.length} clips, each toward the quadrant across ${axis} (guidance ${guidance})\n`);
+  console.log(`### Re-mood across ${axis}: ${chosen.length} clips, each toward the quadrant across ${axis} (guidance ${guidanceName})\n`);
   console.log(`| elements | decoded under | ${ofBoth(ms).join(' | ')} | A's onsets kept |`);
   console.log(`|---|---|${ms.map(() => '---|---|').join('')}---|`);
   for (const r of rows) console.log(`| ${r.elements.join(' + ')} | ${r.under} emotion | ${ms.flatMap((m) => REFERENCES.map((ref) => r.row.cell(m, ref))).join(' | ')} | ${mean(r.row.onsets).toFixed(2)} |`);
@@ -291,7 +293,7 @@ if (remoods.length > 0) console.log(`Re-mood time: ${remoodTime}.\n`);
 
 for (const axis of continueBars > 0 ? (['valence', 'arousal'] as const) : []) {
   const ms = AXES[axis].measures;
-  console.log(`### Continue across ${axis}: ${chosen.length} clips, each continued by ${continueBars} bars toward the quadrant across ${axis} (guidance ${guidance})\n`);
+  console.log(`### Continue across ${axis}: ${chosen.length} clips, each continued by ${continueBars} bars toward the quadrant across ${axis} (guidance ${guidanceName})\n`);
   console.log(`| the new bars | ${ms.flatMap((m) => [`${MEASURE_NAMES[m]} vs continued in A's quadrant`, `${MEASURE_NAMES[m]} vs A's last ${continueBars} bars`]).join(' | ')} | toward high / low vs A's quadrant |`);
   console.log(`|---|${ms.map(() => '---|---|').join('')}---|`);
   const row = continued[axis];

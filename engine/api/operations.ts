@@ -11,7 +11,7 @@ import type { Piece } from '../piece/piece.js';
 import { project, readAtlas, signature, type Atlas } from '../studio/atlas.js';
 import type { ModelService } from '../studio/model-service.js';
 import { chordSpans, type ChordSpan } from '../tokens/chord-spans.js';
-import { QUADRANTS } from '../tokens/quadrants.js';
+import { QUADRANTS, type Quadrant } from '../tokens/quadrants.js';
 import { loadVocab } from '../tokens/vocab.js';
 import { exampleFile, exampleNames } from '../workspace/examples.js';
 import { safeFileName } from '../workspace/file-names.js';
@@ -58,8 +58,8 @@ export interface ModelInfo {
   message: string | null;
   provider: string | null;
   elements: string[];
-  /** The prior's guidance scale by default (the manifest's); null when no model is loaded. */
-  guidance: number | null;
+  /** The prior's guidance scale by default for each quadrant (the manifest's); null when no model is loaded. */
+  guidance: Record<Quadrant, number> | null;
   /** How far to trust an emotion estimate: the judge's test accuracy, when known. */
   judge: JudgeAccuracy | null;
 }
@@ -139,7 +139,7 @@ export const operations = {
     try {
       const engine = await models.engine();
       const m = engine.manifest;
-      return { available: true, message: null, provider: engine.info.provider, elements: m.latent.elements, guidance: priorGuidance(m), judge: judgeAccuracy(m) };
+      return { available: true, message: null, provider: engine.info.provider, elements: m.latent.elements, guidance: Object.fromEntries(QUADRANTS.map((q) => [q, priorGuidance(m, q)])) as Record<Quadrant, number>, judge: judgeAccuracy(m) };
     } catch (err) {
       return { available: false, message: (err as Error).message, provider: null, elements: [...ELEMENTS], guidance: null, judge: null };
     }

@@ -54,7 +54,7 @@ export async function continuePiece(engine: Engine, a: EncodedPiece, r: Continue
   );
   decoded.sequences.forEach((_, k) => notes?.finish(k));
   const mood = `${r.quadrant} ${MOODS[r.quadrant]}`;
-  const guidance = r.guidance ?? priorGuidance(engine.manifest);
+  const guidance = r.guidance ?? priorGuidance(engine.manifest, r.quadrant);
   const pieces = decoded.sequences.map((seq, k): Made => {
     const name = `${a.name} + ${r.bars} bars ${mood} #${k + 1} (seed ${decoded.seed})`;
     return {

@@ -59,7 +59,7 @@ export async function generate(engine: Engine, r: GenerateRequest, hooks: FlowHo
       onToken: notes && ((item, _index, token) => notes.token(item, token)),
     },
   );
-  const guidance = r.guidance ?? priorGuidance(engine.manifest);
+  const guidance = r.guidance ?? priorGuidance(engine.manifest, r.quadrant);
   const { quadrant, bars } = r;
   const mood = MOODS[quadrant];
   const length = bars !== undefined ? `${bars} bars` : `${tokens} tokens`;

@@ -59,7 +59,7 @@ export async function remood(engine: Engine, a: EncodedPiece, r: RemoodRequest, 
   const changedBars = changedIn(engine.vocab, a.sequence, only ?? a.sequence.tokens.map(() => true));
   const change = `${changedBars.map(passageName).join(', ')} take ${r.elements.join(', ')} drawn for ${mood}${inKey(decoded.keys[0])}`;
   const name = `${a.name}, ${what} toward ${mood}${passage}`;
-  const guidance = r.guidance ?? priorGuidance(engine.manifest);
+  const guidance = r.guidance ?? priorGuidance(engine.manifest, r.to);
   return {
     ...decodedMusic(engine.vocab, decoded.sequences[0], name, a.sequence.meters),
     name,

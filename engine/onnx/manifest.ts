@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import type { Quadrant } from '../tokens/quadrants.js';
 import type { Vocab } from '../tokens/vocab.js';
 
 export const MANIFEST_FORMAT = 'muser-models-1';
@@ -33,8 +34,11 @@ export interface Manifest {
   codebooks: { count: number; size: number; kind: string; order: number[] };
   decoder_state: StateShape;
   prior_state: StateShape;
-  /** guidance: the classifier-free guidance scale the prior was evaluated with (absent: 1, none). */
-  prior?: { guidance?: number };
+  /**
+   * guidance: the classifier-free guidance scale the prior was evaluated with (absent: 1, none);
+   * quadrant_guidance: the app's scale per quadrant where one was chosen for these weights.
+   */
+  prior?: { guidance?: number; quadrant_guidance?: Partial<Record<Quadrant, number>> };
   training?: { config?: { crop?: number } };
   metrics?: Record<string, unknown>;
   /** The emotion judge (models/training/judge.py): its file and checksum. */
@@ -68,9 +72,11 @@ export function readManifest(dir: string, vocab: Vocab): Manifest {
   if (!Array.isArray(order) || [...order].sort((x, y) => x - y).join() !== Array.from({ length: count }, (_, i) => i).join()) {
     throw new InputError(file, 'codebooks.order must list every codebook once (the prior\'s sampling order)');
   }
-  const guidance = raw.prior?.guidance;
-  const problem = guidance === undefined ? null : guidanceProblem(guidance, 'prior.guidance');
-  if (problem) throw new InputError(file, problem);
+  const scales: [string, unknown][] = [['prior.guidance', raw.prior?.guidance], ...Object.entries(raw.prior?.quadrant_guidance ?? {}).map(([q, g]): [string, unknown] => [`prior.quadrant_guidance.${q}`, g])];
+  for (const [name, scale] of scales) {
+    const problem = scale === undefined ? null : guidanceProblem(scale, name);
+    if (problem) throw new InputError(file, problem);
+  }
   const elements = raw.latent?.elements;
   if (!Array.isArray(elements) || raw.latent.dims !== elements.length * raw.latent.slice) throw new InputError(file, 'latent layout is inconsistent (dims != elements x slice)');
   return raw;
@@ -84,9 +90,9 @@ export function guidanceProblem(scale: unknown, name: string): string | null {
   return typeof scale === 'number' && scale >= 0 && scale <= MAX_GUIDANCE ? null : `${name} must be in [0, ${MAX_GUIDANCE}], got ${JSON.stringify(scale)}`;
 }
 
-/** The prior's guidance scale as evaluated (1: plain conditional sampling). */
-export function priorGuidance(manifest: Manifest): number {
-  return manifest.prior?.guidance ?? 1;
+/** The prior's default guidance scale for a quadrant: its own where one was chosen, else the scale it was evaluated with (1: plain conditional sampling). */
+export function priorGuidance(manifest: Manifest, quadrant?: Quadrant): number {
+  return (quadrant && manifest.prior?.quadrant_guidance?.[quadrant]) ?? manifest.prior?.guidance ?? 1;
 }
 
 /** How often the emotion judge was right on the test split, as the model card reports. */

@@ -235,7 +235,7 @@ export class Engine {
     options: DecodeOptions,
   ): Promise<Decoded> {
     if (!QUADRANTS.includes(quadrant)) throw new RangeError(`quadrant must be one of ${QUADRANTS.join(', ')}, got ${quadrant}`);
-    const scale = guidance ?? priorGuidance(this.manifest);
+    const scale = guidance ?? priorGuidance(this.manifest, quadrant);
     const problem = guidanceProblem(scale, 'guidance');
     if (problem) throw new RangeError(problem);
     const seed = options.seed ?? randomSeed();

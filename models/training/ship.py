@@ -62,7 +62,9 @@ def main(argv=None):
         "codebooks": info["codebooks"],
         "decoder_state": info["decoder_state"],
         "prior_state": info["prior_state"],
-        # the app samples the prior as evaluate.py did for the figures below
+        # the app samples the prior as evaluate.py did for the figures below; a scale per quadrant
+        # (prior.quadrant_guidance) is chosen for given weights by bench/sweep-generation.sh, so new
+        # weights start without one
         "prior": {"guidance": metrics.get("generation", {}).get("guidance", 1.0)},
         "training": {"config": info["config"], "dataset": {"format": index["format"], "vocab": index["vocab"],
                                                            "clips": {s: v["clips"] for s, v in index["stats"]["bySplit"].items()}}},

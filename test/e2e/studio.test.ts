@@ -209,7 +209,12 @@ describe.skipIf(skipWithoutChromium || noModels)(suite('the studio in Chromium (
     await page.getByTestId('generate-bars').fill('2');
     // the mood strength shows the model's guidance until the user takes it over
     const manifest = JSON.parse(readFileSync(projectPath('models', 'manifest.json'), 'utf8'));
-    await expect.poll(() => page.getByTestId('generate-strength-value').textContent()).toBe((manifest.prior?.guidance ?? 1).toFixed(2));
+    const scale = (q: string) => (manifest.prior?.quadrant_guidance?.[q] ?? manifest.prior?.guidance ?? 1).toFixed(2);
+    await expect.poll(() => page.getByTestId('generate-strength-value').textContent()).toBe(scale('Q3'));
+    // the model's scale is the quadrant's own
+    await page.getByTestId('quadrant-Q1').click();
+    await expect.poll(() => page.getByTestId('generate-strength-value').textContent()).toBe(scale('Q1'));
+    await page.getByTestId('quadrant-Q3').click();
     expect(await page.getByTestId('generate-strength').isDisabled()).toBe(true);
     await page.getByTestId('generate-strength-default').uncheck();
     await page.getByTestId('generate-strength').fill('3');

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../engine/errors.js';
 import { loadGraphs } from '../../engine/onnx/load.js';
+import { priorGuidance } from '../../engine/onnx/manifest.js';
 import { preferredProviders } from '../../engine/onnx/providers.js';
 import { Engine } from '../../engine/runner/engine.js';
+import { QUADRANTS } from '../../engine/tokens/quadrants.js';
 import { MODEL_DIR, modelCopy, noModels, suite } from './helpers.js';
 
 describe('provider preference', () => {
@@ -68,6 +70,24 @@ describe.skipIf(noModels)(suite('model loading'), () => {
     manifest.codebooks.order = manifest.codebooks.order.slice(1);
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
     await expect(Engine.open({ dir })).rejects.toThrow(/codebooks\.order must list every codebook once/);
+  });
+
+  it('samples each quadrant at its own guidance where the manifest gives one, and refuses one out of range', async () => {
+    const dir = modelCopy();
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, prior: { guidance: 1.5, quadrant_guidance: { Q3: 2 } } }));
+    const engine = await Engine.open({ dir });
+    try {
+      expect(QUADRANTS.map((q) => priorGuidance(engine.manifest, q))).toEqual([1.5, 1.5, 2, 1.5]);
+      // the default is the quadrant's: the same draws as asking for it
+      const [byDefault, asked] = [await engine.generate({ quadrant: 'Q3', tokens: 12 }, { seed: 4 }), await engine.generate({ quadrant: 'Q3', tokens: 12, guidance: 2 }, { seed: 4 })];
+      expect(byDefault.sequences).toEqual(asked.sequences);
+    } finally {
+      await engine.close();
+    }
+    const bad = modelCopy();
+    writeFileSync(join(bad, 'manifest.json'), JSON.stringify({ ...manifest, prior: { guidance: 1.5, quadrant_guidance: { Q3: 12 } } }));
+    await expect(Engine.open({ dir: bad })).rejects.toThrow(/prior\.quadrant_guidance\.Q3 must be in \[0, 10\], got 12/);
   });
 
   it('names a folder without a manifest', async () => {

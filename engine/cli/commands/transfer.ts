@@ -91,7 +91,7 @@ export const transferCommand: Command = {
         : await transfer(engine, a, await source(bPath), { elements, align, cover, emotion, bars, sampling, seed });
       const { tokens } = made.sequence;
       const notes = writeMusic(out, made, bPath ? [aPath, bPath] : [aPath]);
-      const how = 'cover' in made ? { b: bPath, align, cover: made.cover } : { to, guidance: guidance ?? priorGuidance(engine.manifest), key: made.key };
+      const how = 'cover' in made ? { b: bPath, align, cover: made.cover } : { to, guidance: guidance ?? priorGuidance(engine.manifest, to), key: made.key };
       const judgeModel = openJudge(engine.info.dir);
       const report = {
         out,
