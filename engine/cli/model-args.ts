@@ -65,7 +65,7 @@ export function quadrantArg(value: string | boolean | undefined, option: string)
   return value as Quadrant;
 }
 
-export const GUIDANCE_HELP: [string, string] = ['--guidance W', `mood strength: how strongly the quadrant steers the prior, 0..${MAX_GUIDANCE}: 1 plain conditional sampling, above 1 classifier-free guidance (default: the model's, in its manifest)`];
+export const GUIDANCE_HELP: [string, string] = ['--guidance W', `mood strength: how strongly the quadrant steers the prior, 0..${MAX_GUIDANCE}: 1 plain conditional sampling, above 1 classifier-free guidance (default: the model's for the quadrant, in its manifest)`];
 
 export const KEY_HELP: [string, string] = ['--key K', `the key new pitches keep to: ${KEY_CHOICE_HELP} (default auto)`];
 
