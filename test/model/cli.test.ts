@@ -152,6 +152,11 @@ describe.skipIf(noModels)(suite('model commands'), () => {
     const r = await run(['continue', a, '--bars', '2', '--quadrant', 'Q4', '-n', '2', '-o', out, '--seed', '6', '--json']);
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ ownBars: 3, bars: 2, seed: 6 });
+    // the new bars keep to A's tonic in Q4's mode; --key names another
+    expect(JSON.parse(r.out).pieces.map((p: { key: string }) => p.key)).toEqual(Array(2).fill(expect.stringMatching(/^[A-G][#b]? major$/)));
+    const keyed = await run(['continue', a, '--bars', '1', '--quadrant', 'Q4', '--key', 'F# minor', '-o', join(dir, 'cont-key'), '--seed', '6', '--json']);
+    expect(keyed.code, keyed.err).toBe(0);
+    expect(JSON.parse(keyed.out).pieces[0].key).toBe('F# minor');
     const original = importMidi(readFileSync(a), 'a.mid').notes;
     const made = readdirSync(out).map((f) => importMidi(readFileSync(join(out, f)), f));
     expect(made).toHaveLength(2);
