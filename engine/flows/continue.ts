@@ -56,7 +56,7 @@ export async function continuePiece(engine: Engine, a: EncodedPiece, r: Continue
   const mood = `${r.quadrant} ${MOODS[r.quadrant]}`;
   const guidance = r.guidance ?? priorGuidance(engine.manifest, r.quadrant);
   const pieces = decoded.sequences.map((seq, k): Made => {
-    const name = `${a.name} + ${r.bars} bars ${mood} #${k + 1} (seed ${decoded.seed})`;
+    const name = `${a.name} + ${r.bars} bars ${mood}${inKey(decoded.keys[k])} #${k + 1} (seed ${decoded.seed})`;
     return {
       ...decodedMusic(engine.vocab, seq, name, a.sequence.meters, ownBars + r.bars),
       name,

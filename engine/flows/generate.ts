@@ -64,7 +64,7 @@ export async function generate(engine: Engine, r: GenerateRequest, hooks: FlowHo
   const mood = MOODS[quadrant];
   const length = bars !== undefined ? `${bars} bars` : `${tokens} tokens`;
   const pieces = decoded.sequences.map((seq, k): Made => {
-    const name = `${quadrant} ${mood} ${length} #${k + 1} (seed ${decoded.seed})`;
+    const name = `${quadrant} ${mood} ${length}${inKey(decoded.keys[k])} #${k + 1} (seed ${decoded.seed})`;
     return {
       ...decodedMusic(engine.vocab, seq, name, undefined, bars),
       name,
