@@ -90,6 +90,8 @@ describe.skipIf(skipWithoutChromium || noModels)(suite('moods in Chromium (web m
     // no element: nothing to draw anew, and the form says so
     await page.getByTestId('element-pitch').uncheck();
     await expect.poll(() => page.getByTestId('transfer-button').isDisabled()).toBe(true);
+    // a key is for drawn pitches: the field shows only with pitch ticked
+    expect(await page.getByTestId('remood-key').count()).toBe(0);
     expect(await page.getByTestId('no-elements').textContent()).toMatch(/draw anew for the mood/);
     await page.getByTestId('element-pitch').check();
     await page.getByTestId('remood-quadrant-Q3').click();
