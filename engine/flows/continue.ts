@@ -43,7 +43,7 @@ export async function continuePiece(engine: Engine, a: EncodedPiece, r: Continue
   const notes = hooks.progress && new NoteProgress(engine.vocab, hooks.progress, total, a.sequence.tokens[0], a.sequence.meters);
   const decoded = await engine.continue(
     a.encoding,
-    { quadrant: r.quadrant, tokens, maxBars: ownBars + r.bars, count: r.count, guidance: r.guidance, key: keyPlan(r.key ?? 'auto', r.quadrant, tokensTonic(a.sequence.tokens, engine.vocab)) },
+    { quadrant: r.quadrant, tokens, maxBars: ownBars + r.bars, count: r.count, guidance: r.guidance, key: keyPlan(r.key ?? 'auto', r.quadrant, () => tokensTonic(a.sequence.tokens, engine.vocab)) },
     {
       seed: r.seed,
       sampling: r.sampling,
@@ -56,13 +56,14 @@ export async function continuePiece(engine: Engine, a: EncodedPiece, r: Continue
   const mood = `${r.quadrant} ${MOODS[r.quadrant]}`;
   const guidance = r.guidance ?? priorGuidance(engine.manifest, r.quadrant);
   const pieces = decoded.sequences.map((seq, k): Made => {
-    const name = `${a.name} + ${r.bars} bars ${mood}${inKey(decoded.keys[k])} #${k + 1} (seed ${decoded.seed})`;
+    const key = keyName(decoded.keys[k]);
+    const name = `${a.name} + ${r.bars} bars ${mood}${inKey(key)} #${k + 1} (seed ${decoded.seed})`;
     return {
       ...decodedMusic(engine.vocab, seq, name, a.sequence.meters, ownBars + r.bars),
       name,
-      description: `${a.name} continued by ${r.bars} bars for ${mood}${inKey(decoded.keys[k])}, variation ${k + 1} (mood strength ${guidance}, seed ${decoded.seed})`,
+      description: `${a.name} continued by ${r.bars} bars for ${mood}${inKey(key)}, variation ${k + 1} (mood strength ${guidance}, seed ${decoded.seed})`,
       seed: decoded.seed,
-      key: keyName(decoded.keys[k]),
+      key,
     };
   });
   return { pieces, ownBars: sourceBars(a.sequence, engine.vocab).count, seed: decoded.seed };

@@ -64,13 +64,14 @@ export async function generate(engine: Engine, r: GenerateRequest, hooks: FlowHo
   const mood = MOODS[quadrant];
   const length = bars !== undefined ? `${bars} bars` : `${tokens} tokens`;
   const pieces = decoded.sequences.map((seq, k): Made => {
-    const name = `${quadrant} ${mood} ${length}${inKey(decoded.keys[k])} #${k + 1} (seed ${decoded.seed})`;
+    const key = keyName(decoded.keys[k]);
+    const name = `${quadrant} ${mood} ${length}${inKey(key)} #${k + 1} (seed ${decoded.seed})`;
     return {
       ...decodedMusic(engine.vocab, seq, name, undefined, bars),
       name,
-      description: `generated for ${quadrant} (${mood})${inKey(decoded.keys[k])}, variation ${k + 1}, seed ${decoded.seed}, mood strength ${guidance}`,
+      description: `generated for ${quadrant} (${mood})${inKey(key)}, variation ${k + 1}, seed ${decoded.seed}, mood strength ${guidance}`,
       seed: decoded.seed,
-      key: keyName(decoded.keys[k]),
+      key,
     };
   });
   return { pieces, tokens, guidance, seed: decoded.seed };

@@ -5,7 +5,8 @@
 // re-mooded or continued, the one the prior's music leans to when it is generated.
 // 'free' lets the prior write any pitch, as it did before keys; or a key by name.
 
-import { keyLabel, modeOfQuadrant, parseKey, type Key, type KeyName } from '../harmony/scale.js';
+import type { Mode } from '../harmony/key.js';
+import { keyLabel, parseKey, type Key, type KeyName } from '../harmony/scale.js';
 import type { KeyPlan } from '../inference/key-plan.js';
 import type { Quadrant } from '../tokens/quadrants.js';
 
@@ -13,12 +14,21 @@ export type KeyChoice = 'auto' | 'free' | KeyName;
 
 export const KEY_CHOICE_HELP = "'auto' (the quadrant's mode on the music's own tonic), 'free' (any pitch) or a key such as 'D minor'";
 
-/** A key choice from its text, a key's name spelled as the app spells it ("c# minor" -> "C# minor"); a RangeError names what is wrong. */
-export function parseKeyChoice(text: string): KeyChoice {
-  if (text === 'auto' || text === 'free') return text;
+/** The key a name names; a RangeError says what a choice may be. */
+function namedKey(text: string): Key {
   const key = parseKey(text);
   if (!key) throw new RangeError(`key must be ${KEY_CHOICE_HELP}, got '${text}'`);
-  return keyLabel(key);
+  return key;
+}
+
+/** A key choice from its text, a key's name spelled as the app spells it ("c# minor" -> "C# minor"); a RangeError names what is wrong. */
+export function parseKeyChoice(text: string): KeyChoice {
+  return text === 'auto' || text === 'free' ? text : keyLabel(namedKey(text));
+}
+
+/** The mode a quadrant's music is written in: major for positive valence (Q1, Q4), minor for negative (Q2, Q3). */
+export function modeOfQuadrant(quadrant: Quadrant): Mode {
+  return quadrant === 'Q2' || quadrant === 'Q3' ? 'minor' : 'major';
 }
 
 /** Why a re-mood cannot take the choice (a key names where drawn pitches go), or null. */
@@ -26,11 +36,11 @@ export function remoodKeyProblem(choice: KeyChoice, elements: readonly string[])
   return choice !== 'auto' && choice !== 'free' && !elements.includes('pitch') ? 'a key applies to drawn pitches: choose pitch among the elements' : null;
 }
 
-/** The plan a choice makes for a quadrant; `tonic` is the piece's own (re-mood, continue), absent for new music. */
-export function keyPlan(choice: KeyChoice, quadrant: Quadrant, tonic?: number): KeyPlan | undefined {
+/** The plan a choice makes for a quadrant; `tonic` finds the piece's own (re-mood, continue), asked only under 'auto'; absent for new music. */
+export function keyPlan(choice: KeyChoice, quadrant: Quadrant, tonic?: () => number): KeyPlan | undefined {
   if (choice === 'free') return undefined;
-  if (choice === 'auto') return { tonic: tonic ?? null, mode: modeOfQuadrant(quadrant) };
-  return parseKey(parseKeyChoice(choice))!;
+  if (choice === 'auto') return { tonic: tonic ? tonic() : null, mode: modeOfQuadrant(quadrant) };
+  return namedKey(choice);
 }
 
 /** A result's key as Made names it ("D minor"), null for none. */
@@ -38,7 +48,7 @@ export function keyName(key: Key | null): string | null {
   return key && keyLabel(key);
 }
 
-/** " in D minor" for a result's description; empty when its pitches kept to no key. */
-export function inKey(key: Key | null): string {
-  return key ? ` in ${keyLabel(key)}` : '';
+/** " in D minor" for a result's name and description; empty when its pitches kept to no key. */
+export function inKey(name: string | null): string {
+  return name ? ` in ${name}` : '';
 }

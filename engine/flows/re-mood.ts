@@ -38,7 +38,7 @@ export async function remood(engine: Engine, a: EncodedPiece, r: RemoodRequest, 
   const choice = r.key ?? 'auto';
   const problem = remoodKeyProblem(choice, r.elements);
   if (problem) throw new RangeError(problem);
-  const key = r.elements.includes('pitch') ? keyPlan(choice, r.to, tokensTonic(a.sequence.tokens, engine.vocab)) : undefined;
+  const key = r.elements.includes('pitch') ? keyPlan(choice, r.to, () => tokensTonic(a.sequence.tokens, engine.vocab)) : undefined;
   const only = r.bars && tokensInBars(a.sequence, engine.vocab, r.bars, a.file ?? a.name);
   const notes = hooks.progress && new NoteProgress(engine.vocab, hooks.progress, a.encoding.length, a.sequence.tokens[0], a.sequence.meters);
   const decoded = await engine.remood(
@@ -57,7 +57,8 @@ export async function remood(engine: Engine, a: EncodedPiece, r: RemoodRequest, 
   const what = r.elements.join('+');
   const passage = r.bars ? ` in ${passageName(r.bars)}` : '';
   const changedBars = changedIn(engine.vocab, a.sequence, only ?? a.sequence.tokens.map(() => true));
-  const change = `${changedBars.map(passageName).join(', ')} take ${r.elements.join(', ')} drawn for ${mood}${inKey(decoded.keys[0])}`;
+  const inTheKey = keyName(decoded.keys[0]);
+  const change = `${changedBars.map(passageName).join(', ')} take ${r.elements.join(', ')} drawn for ${mood}${inKey(inTheKey)}`;
   const name = `${a.name}, ${what} toward ${mood}${passage}`;
   const guidance = r.guidance ?? priorGuidance(engine.manifest, r.to);
   return {
@@ -65,7 +66,7 @@ export async function remood(engine: Engine, a: EncodedPiece, r: RemoodRequest, 
     name,
     description: `the ${what} of ${a.name}${passage} drawn anew by the prior for ${mood}, every other element kept (mood strength ${guidance}, seed ${decoded.seed}): ${change}`,
     seed: decoded.seed,
-    key: keyName(decoded.keys[0]),
+    key: inTheKey,
     changedBars,
     change,
   };

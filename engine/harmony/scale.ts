@@ -19,11 +19,6 @@ const DEGREES: Record<Mode, readonly number[]> = {
   minor: [0, 2, 3, 5, 7, 8, 10, 11],
 };
 
-/** The mode a quadrant's music is written in: major for positive valence (Q1, Q4), minor for negative (Q2, Q3). */
-export function modeOfQuadrant(quadrant: 'Q1' | 'Q2' | 'Q3' | 'Q4'): Mode {
-  return quadrant === 'Q2' || quadrant === 'Q3' ? 'minor' : 'major';
-}
-
 /** For each pitch class, whether it is in the key's scale. */
 export function scaleOf(key: Key): boolean[] {
   return Array.from({ length: 12 }, (_, pc) => DEGREES[key.mode].includes((pc - key.tonic + 12) % 12));

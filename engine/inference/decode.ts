@@ -156,8 +156,10 @@ export async function decodeLatents(
       token[TYPE] = typeOf[b];
       const carried = given ? [] : CARRIES[types[typeOf[b]]] ?? [];
       heads.forEach((h, k) => {
-        if (carried.includes(h.name)) token[h.field] = sampleIndex(logits[k], b * h.size, h.size, h.field === BAR_BEAT ? behind(position[b]) : [PAD], h.draw, rngs[b]);
-        if (h === pitchHead && scales && carried.includes(h.name) && (input.keyed?.[t] ?? true)) token[h.field] = keepToScale(token[h.field], pitchClass, scales[b], (i) => logits[k][b * h.size + i]);
+        if (!carried.includes(h.name)) return;
+        const drawn = sampleIndex(logits[k], b * h.size, h.size, h.field === BAR_BEAT ? behind(position[b]) : [PAD], h.draw, rngs[b]);
+        const keyed = h === pitchHead && scales && (input.keyed?.[t] ?? true);
+        token[h.field] = keyed ? keepToScale(drawn, pitchClass, scales[b], (i) => logits[k][b * h.size + i]) : drawn;
       });
       const metrical = token[TYPE] === types.indexOf('Metrical');
       if (metrical) position[b] = token[BAR_BEAT] === barValue ? -1 : Math.max(position[b], steps[token[BAR_BEAT]]);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { continuePiece } from '../../engine/flows/continue.js';
 import type { EncodedPiece } from '../../engine/flows/encoded-piece.js';
 import { generate } from '../../engine/flows/generate.js';
-import { keyPlan, parseKeyChoice } from '../../engine/flows/key-choice.js';
+import { keyPlan, modeOfQuadrant, parseKeyChoice } from '../../engine/flows/key-choice.js';
 import { remood } from '../../engine/flows/re-mood.js';
 import { parseKey, scaleOf } from '../../engine/harmony/scale.js';
 import type { Piece } from '../../engine/piece/piece.js';
@@ -21,10 +21,14 @@ describe('key choice', () => {
   });
 
   it('plans the quadrant\'s mode on the given tonic, or on the music\'s own', () => {
-    expect(keyPlan('auto', 'Q3', 0)).toEqual({ tonic: 0, mode: 'minor' });
+    expect(keyPlan('auto', 'Q3', () => 0)).toEqual({ tonic: 0, mode: 'minor' });
     expect(keyPlan('auto', 'Q4')).toEqual({ tonic: null, mode: 'major' });
-    expect(keyPlan('E major', 'Q3', 0)).toEqual({ tonic: 4, mode: 'major' });
-    expect(keyPlan('free', 'Q1', 0)).toBeUndefined();
+    expect(keyPlan('E major', 'Q3', () => 0)).toEqual({ tonic: 4, mode: 'major' });
+    expect(keyPlan('free', 'Q1', () => 0)).toBeUndefined();
+  });
+
+  it('the mode of a quadrant follows valence', () => {
+    expect(['Q1', 'Q2', 'Q3', 'Q4'].map((q) => modeOfQuadrant(q as 'Q1'))).toEqual(['major', 'minor', 'minor', 'major']);
   });
 });
 

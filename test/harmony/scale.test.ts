@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepToScale, keyLabel, modeOfQuadrant, parseKey, scaleOf } from '../../engine/harmony/scale.js';
+import { keepToScale, keyLabel, parseKey, scaleOf } from '../../engine/harmony/scale.js';
 
 const pcs = (scale: boolean[]) => scale.flatMap((inside, pc) => (inside ? [pc] : []));
 
@@ -16,10 +16,6 @@ describe('key scales', () => {
     expect(parseKey('Db major')).toEqual({ tonic: 1, mode: 'major' });
     expect(parseKey('Cb major')).toEqual({ tonic: 11, mode: 'major' });
     for (const bad of ['H major', 'D', 'D dorian', 'D minor minor', '']) expect(parseKey(bad)).toBeNull();
-  });
-
-  it('the mode of a quadrant follows valence', () => {
-    expect(['Q1', 'Q2', 'Q3', 'Q4'].map((q) => modeOfQuadrant(q as 'Q1'))).toEqual(['major', 'minor', 'minor', 'major']);
   });
 
   it('a pitch outside the key moves a semitone, toward the likelier neighbour; one inside stays', () => {
