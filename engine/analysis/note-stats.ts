@@ -36,16 +36,18 @@ export interface TokenNote {
   onset: string;
 }
 
-/** The note tokens before EOS (those with a pitch), each with its pitch and onset. */
+/** The notes of the tokens before EOS, each with its pitch and onset: a pitch twice on one onset is one note, as detokenize plays it. */
 export function tokenNotes(tokens: number[][], vocab: Vocab): TokenNote[] {
   const PITCH = FIELDS.indexOf('pitch');
   const note = vocab.id('type', 'Note');
   const eos = tokens.findIndex((t) => vocab.values.type[t[FIELDS.indexOf('type')]] === 'EOS');
   const upTo = eos < 0 ? tokens : tokens.slice(0, eos);
   const slots = tokenSlots(upTo, vocab);
-  const notes: TokenNote[] = [];
+  const notes = new Map<string, TokenNote>();
   upTo.forEach((t, i) => {
-    if (t[FIELDS.indexOf('type')] === note && t[PITCH] !== PAD) notes.push({ pitch: vocab.numbers.pitch[t[PITCH]], onset: `${slots[i].bar} ${slots[i].position}` });
+    if (t[FIELDS.indexOf('type')] !== note || t[PITCH] === PAD) return;
+    const n = { pitch: vocab.numbers.pitch[t[PITCH]], onset: `${slots[i].bar} ${slots[i].position}` };
+    notes.set(`${n.onset} ${n.pitch}`, n);
   });
-  return notes;
+  return [...notes.values()];
 }

@@ -1,6 +1,8 @@
 // Make a merged note list well-formed for a single piano part: every pitch in the
-// piano range, at most one sounding note per pitch, no zero-length notes.
+// piano range, at most one sounding note per pitch (piece/one-per-pitch.ts), no
+// zero-length notes.
 
+import { onePerPitch } from '../piece/one-per-pitch.js';
 import type { TickNote } from './sustain.js';
 
 export const PIANO_LOW = 21;
@@ -22,29 +24,12 @@ export function foldPitch(pitch: number): number {
 
 /** Returns the tidied notes sorted by start then pitch, and what was changed. */
 export function tidyNotes(input: readonly TickNote[], minTicks: number): { notes: TickNote[]; counts: TidyCounts } {
-  const counts: TidyCounts = { foldedIntoRange: 0, truncatedByRestrike: 0, mergedDuplicates: 0 };
-  const notes = input.map((n) => {
+  let foldedIntoRange = 0;
+  const inRange = input.map((n) => {
     const pitch = foldPitch(n.pitch);
-    if (pitch !== n.pitch) counts.foldedIntoRange++;
+    if (pitch !== n.pitch) foldedIntoRange++;
     return { ...n, pitch, end: Math.max(n.end, n.start + minTicks) };
   });
-  notes.sort((a, b) => a.start - b.start || a.pitch - b.pitch || b.end - a.end);
-  const out: TickNote[] = [];
-  const sounding = new Map<number, TickNote>();
-  for (const n of notes) {
-    const prev = sounding.get(n.pitch);
-    if (prev && prev.start === n.start) {
-      // Same pitch struck twice at once (e.g. two tracks doubling): one note, the louder.
-      prev.velocity = Math.max(prev.velocity, n.velocity);
-      counts.mergedDuplicates++;
-      continue;
-    }
-    if (prev && prev.end > n.start) {
-      prev.end = n.start;
-      counts.truncatedByRestrike++;
-    }
-    sounding.set(n.pitch, n);
-    out.push(n);
-  }
-  return { notes: out, counts };
+  const { notes, merged, truncated } = onePerPitch(inRange);
+  return { notes, counts: { foldedIntoRange, truncatedByRestrike: truncated, mergedDuplicates: merged } };
 }

@@ -35,7 +35,8 @@ def teacher_forced(muser, clips, batch_size, crop):
 
 
 def notes_of(tokens, vocab):
-    """(bar, position, pitch) of every note token."""
+    """(bar, position, pitch) of every note token; a pitch twice on one onset is one note,
+    as the app plays it (engine/piece/one-per-pitch.ts)."""
     bar, pos, notes = -1, 0, []
     bb, ty = vocab.values["bar-beat"], vocab.values["type"]
     for t in tokens.tolist():
@@ -49,7 +50,7 @@ def notes_of(tokens, vocab):
                 pos = int(bb[t[BAR_BEAT]][5:])
         elif kind == "Note" and t[PITCH] > 0:
             notes.append((bar, pos, t[PITCH]))
-    return notes
+    return list(dict.fromkeys(notes))
 
 
 def f1(ref, hyp):

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noteStats } from '../../engine/analysis/note-stats.js';
 import { detokenize } from '../../engine/tokens/detokenize.js';
 import type { TokenSequence } from '../../engine/tokens/token-file.js';
 import { FIELDS, loadVocab, type Field } from '../../engine/tokens/vocab.js';
@@ -22,6 +23,17 @@ describe('detokenize', () => {
       { beat: 6, bpm: 59 },
     ]);
     expect(piece.notes[1].onset).toBeCloseTo((6 * 60) / 119, 9);
+  });
+
+  it('plays a pitch written twice on one onset as one note, and a restrike ends the note before (generated tokens)', () => {
+    const piece = detokenize(seq([bar(), pos(0, '119'), note(60, 4, 51), note(64), note(60, 8, 91), pos(2), note(64)]), vocab);
+    expect(piece.notes.map((n) => [n.pitch, n.onsetBeat, n.offsetBeat, n.velocity])).toEqual([
+      [60, 0, 2, 91],
+      [64, 0, 0.5, 79],
+      [64, 0.5, 1.5, 79],
+    ]);
+    expect(piece.source.adjustments).toEqual({ mergedDuplicates: 1, truncatedByRestrike: 1 });
+    expect(noteStats(seq([bar(), pos(0), note(60), note(60), note(64)]).tokens, vocab)).toMatchObject({ notes: 2, polyphony: 2 });
   });
 
   it('keeps the tempo map increasing when positions step back or repeat (generated tokens)', () => {
