@@ -19,7 +19,8 @@ export function sourceBars(seq: Pick<TokenSequence, 'tokens' | 'meters'>, vocab:
   const steps = tokenSteps(seq, vocab);
   const spb = vocab.stepsPerBeat;
   const lastStep = Math.max(0, ...steps);
-  const starts = barStarts(meterMap(seq), lastStep / spb + 1e-9).map((b) => Math.round(b * spb));
+  // up to one step past the last token: a piece whose last note starts a bar has that bar
+  const starts = barStarts(meterMap(seq), (lastStep + 1) / spb).map((b) => Math.round(b * spb));
   let bar = 0;
   const bars = seq.tokens.map((t, i) => {
     if (!IN_BARS.includes(vocab.values.type[t[TYPE]])) return 0;

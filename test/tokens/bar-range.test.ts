@@ -28,6 +28,14 @@ describe('a passage of bars', () => {
     expect(tokensInBars(seq, vocab, { first: 1, last: 1 }, 'a.mid').filter((x, i) => x && typeOf(seq.tokens[i]) === 'Note')).toHaveLength(4);
   });
 
+  it('counts the bar that the last note starts', () => {
+    // two bars of 4/4, then one note on the downbeat of bar 3
+    const seq = tokenize(gridPiece([...notes(8), { pitch: 72, at: 8, length: 1 }]), vocab).sequence;
+    const only = tokensInBars(seq, vocab, { first: 3, last: 3 }, 'a.mid');
+    expect(seq.tokens.filter((t, i) => only[i] && typeOf(t) === 'Note').map((t) => vocab.values.pitch[t[FIELDS.indexOf('pitch')]])).toEqual(['72']);
+    expect(() => tokensInBars(seq, vocab, { first: 4, last: 4 }, 'a.mid')).toThrow(new InputError('a.mid', 'bar 4 is past its end (it has 3 bars)'));
+  });
+
   it("counts the source's bars where a long bar is two token bars (5/4)", () => {
     const seq = tokenize(gridPiece(notes(10), undefined, [{ beat: 0, numerator: 5, denominator: 4 }]), vocab).sequence;
     const only = tokensInBars(seq, vocab, { first: 2, last: 2 }, 'a.mid');
