@@ -6,6 +6,11 @@
 // within its bar, as the tokenizer writes them: one that went back would stack notes on an
 // earlier onset. A real piece's latents carry its positions, and there forcing the choice
 // turns one misread position into a shifted bar line, so transfers decode freely.
+// New music (opensWithNotes: a generation, a continuation's new bars) opens on a bar line
+// with notes: until an item's first drawn note, its first token is a bar line, and it
+// neither ends nor draws a second one. Notes before the first bar line would sound over
+// the first bar's own, an empty opening bar is silence a listener waits through, and an
+// empty piece is nothing.
 // Given tokens (a piece being continued) are read, not sampled, so what follows them is
 // decoded in their context. An item given a key keeps every drawn pitch to it (scale.ts).
 // The decoder is recurrent (linear attention), so each token costs the same.
@@ -36,6 +41,8 @@ export interface DecodeInput {
   fullLength?: boolean;
   /** Never move a position token back within its bar (for latents sampled from the prior). */
   forwardOnly?: boolean;
+  /** New music: a bar line first, then no EOS and no other bar line before the item's first drawn note. */
+  opensWithNotes?: boolean;
   /** Tokens 1.. every item takes as they are rather than sampling them (a piece being continued). */
   given?: readonly (readonly number[])[];
   /** Per item, the key its drawn pitches keep to (none: any pitch). */
@@ -109,12 +116,25 @@ export async function decodeLatents(
   const types = vocab.values.type;
   const nTypes = types.length;
   const eos = types.indexOf('EOS');
+  const [metricalType, noteType] = [types.indexOf('Metrical'), types.indexOf('Note')];
   const bannedTypes = [PAD, types.indexOf('Emotion'), ...(input.fullLength ? [eos] : [])];
   const barValue = vocab.id('bar-beat', 'Bar');
   const barBeats = vocab.values['bar-beat'];
   const steps = barBeats.map((v) => (v.startsWith('Beat_') ? Number(v.slice(5)) : -1));
-  /** The bar-beat values a position token may not take after the bar's position p. */
-  const behind = (p: number) => (input.forwardOnly ? [PAD, ...steps.flatMap((s, i) => (s >= 0 && s <= p ? [i] : []))] : [PAD]);
+  const lastStep = Math.max(...steps);
+  const beats = steps.flatMap((s, i) => (s >= 0 ? [i] : []));
+  /** The bar-beat values item b's position token may not take now. */
+  const barBeatBans = (b: number) => {
+    if (!opened[b] && bars[b] === 0) return [PAD, ...beats]; // new music's first token is its bar line
+    const back = input.forwardOnly ? beats.filter((i) => steps[i] <= position[b]) : [];
+    return [PAD, ...back, ...(opened[b] ? [] : [barValue])];
+  };
+  /** The types item b may not take now: new music neither ends nor writes a note before its bar line, nor a position token once none is left in its bar. */
+  const typeBans = (b: number) => {
+    if (opened[b]) return bannedTypes;
+    const stuck = bars[b] === 0 ? [noteType] : position[b] >= lastStep ? [metricalType] : [];
+    return [...bannedTypes, eos, ...stuck];
+  };
   const heads = HEAD_ELEMENTS.map((e) => ({ field: FIELDS.indexOf(e), size: vocab.values[e].length, name: e, draw: drawFor(sampling, e) }));
   const typeDraw = drawFor(sampling, 'type');
   const pitchHead = heads.find((h) => h.name === 'pitch')!;
@@ -125,6 +145,7 @@ export async function decodeLatents(
   const done = new Array<boolean>(B).fill(false);
   const bars = new Array<number>(B).fill(0);
   const position = new Array<number>(B).fill(-1); // the current bar's last position so far
+  const opened = new Array<boolean>(B).fill(!input.opensWithNotes); // a note drawn (or none needed)
   const emotionT = int64(input.emotion, [B]);
   const window = trainingCrop(graphs.manifest) - 1;
   let stepper = makeStepper(graphs, B, emotionT);
@@ -145,7 +166,7 @@ export async function decodeLatents(
     const { hidden, typeLogits } = await stepper.step(int64(prev, [B, TOKEN_FIELDS]), latentT, (t - 1) % window);
 
     const given = input.given && t < input.given.length ? input.given[t] : undefined;
-    for (let b = 0; b < B; b++) typeOf[b] = done[b] ? PAD : given ? given[TYPE] : sampleIndex(typeLogits, b * nTypes, nTypes, bannedTypes, typeDraw, rngs[b]);
+    for (let b = 0; b < B; b++) typeOf[b] = done[b] ? PAD : given ? given[TYPE] : sampleIndex(typeLogits, b * nTypes, nTypes, typeBans(b), typeDraw, rngs[b]);
     const needHeads = !given && typeOf.some((ty, b) => !done[b] && CARRIES[types[ty]]);
     const logits = needHeads ? await graphs.decoderHeads(hidden, latentT, int64(typeOf, [B])) : [];
 
@@ -157,7 +178,7 @@ export async function decodeLatents(
       const carried = given ? [] : CARRIES[types[typeOf[b]]] ?? [];
       heads.forEach((h, k) => {
         if (!carried.includes(h.name)) return;
-        const drawn = sampleIndex(logits[k], b * h.size, h.size, h.field === BAR_BEAT ? behind(position[b]) : [PAD], h.draw, rngs[b]);
+        const drawn = sampleIndex(logits[k], b * h.size, h.size, h.field === BAR_BEAT ? barBeatBans(b) : [PAD], h.draw, rngs[b]);
         const keyed = h === pitchHead && scales && (input.keyed?.[t] ?? true);
         token[h.field] = keyed ? keepToScale(drawn, pitchClass, scales[b], (i) => logits[k][b * h.size + i]) : drawn;
       });
@@ -168,6 +189,7 @@ export async function decodeLatents(
         token[TYPE] = eos;
       }
       if (token[TYPE] === eos) done[b] = true;
+      if (!given && token[TYPE] === noteType) opened[b] = true;
       seqs[b].push(token);
       step.tokens[b] = token;
     }

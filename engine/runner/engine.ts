@@ -206,7 +206,9 @@ export class Engine {
     const emotion = this.emotionOf(r.emotion ?? 'A', a.emotion, a.emotion);
     // fresh position codes may step back in a bar as the prior's own do; A's own decode freely, as transfers
     const forwardOnly = r.elements.includes('bar-beat');
-    return this.sample(r, a.length, 1, undefined, { codes: a.codes, keep, quantized: a.quantized, emotion, forwardOnly }, options);
+    // fresh positions from the first token on are new music, which opens on a bar line with notes
+    const opensWithNotes = forwardOnly && (!r.only || r.only[1] === true);
+    return this.sample(r, a.length, 1, undefined, { codes: a.codes, keep, quantized: a.quantized, emotion, forwardOnly, opensWithNotes }, options);
   }
 
   /** A followed by new bars the prior writes for a quadrant, primed with A's codes; the decoder reads A's tokens first. */
@@ -221,6 +223,7 @@ export class Engine {
       // the new music starts with a bar of its own, after all of A's last bar
       tokens: [...a.tokens.slice(0, own), barToken(this.vocab)],
       forwardOnly: true,
+      opensWithNotes: true,
     };
     return this.sample(c, own + c.tokens, c.count ?? 1, c.maxBars, given, options);
   }

@@ -50,6 +50,8 @@ export interface GivenPiece extends GivenCodes {
   tokens?: number[][];
   /** As the prior's own music: position tokens only move forward (continue); re-mood decodes freely, as transfers do. */
   forwardOnly: boolean;
+  /** As new music: it opens on a bar line with notes (continue; a re-mood that draws the positions from the start). */
+  opensWithNotes: boolean;
 }
 
 export type Task = DecodeTask | GenerateTask;
@@ -79,7 +81,7 @@ export async function runTask(graphs: Graphs, vocab: Vocab, task: Task, hooks: D
   const latents = await graphs.dequantize(codes, task.count, task.length);
   if (given) keepGivenLatents(latents, given, task.count, task.length, graphs.manifest);
   const decodeEmotion = new Array<number>(task.count).fill(given?.emotion ?? task.emotion);
-  const input = { latents, batch: task.count, length: task.length, emotion: decodeEmotion, sampling: task.sampling, maxBars: task.maxBars, forwardOnly: given?.forwardOnly ?? true, given: given?.tokens };
+  const input = { latents, batch: task.count, length: task.length, emotion: decodeEmotion, sampling: task.sampling, maxBars: task.maxBars, forwardOnly: given?.forwardOnly ?? true, opensWithNotes: given?.opensWithNotes ?? true, given: given?.tokens };
   // a free decoding only finds the tonic the music leans to: it draws from the same streams and reports nothing
   const leaning = task.key?.tonic === null ? (await decodeLatents(graphs, vocab, input, streams(task.count), { cancelled: hooks.cancelled })).map((seq) => tokensTonic(seq, vocab)) : undefined;
   const keys = task.key && keysOf(task.key, task.count, leaning);

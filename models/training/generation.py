@@ -27,17 +27,22 @@ def beat_steps(vocab):
 
 
 @torch.no_grad()
-def decode(muser, vocab, zq, emotion, first, temperature=0.0, top_p=0.9, gen=None, forward_only=False):
+def decode(muser, vocab, zq, emotion, first, temperature=0.0, top_p=0.9, gen=None, forward_only=False, opens_with_notes=False):
     """Generate tokens from latents zq [B, L, 112], one token per latent position, starting
     from the emotion token `first` [B, 8]. Fields a type does not carry are set to <pad>.
     forward_only (for the prior's latents): within a bar a position token only moves forward,
     as the tokenizer writes them; one that went back would stack notes on an earlier onset.
     Latents of a real piece carry its positions, and there forcing the choice turns one
-    misread position into a shifted bar line (reconstruction F1 0.958 -> 0.862 measured)."""
+    misread position into a shifted bar line (reconstruction F1 0.958 -> 0.862 measured).
+    opens_with_notes (new music): the first token is a bar line, and before the first note
+    nothing ends the piece or draws another bar line (the engine's decode.ts, which says why)."""
     B, L, _ = zq.shape
     types = vocab.values["type"]
+    eos, metrical, note = (vocab.id("type", k) for k in ("EOS", "Metrical", "Note"))
     steps = beat_steps(vocab)
     position = torch.full((B,), -1)  # the current bar's last position so far
+    bars = torch.zeros(B, dtype=torch.long)
+    opened = torch.full((B,), not opens_with_notes)  # a note drawn (or none needed)
     S, z = muser.init_state(B)
     out = [first]
     done = torch.zeros(B, dtype=torch.bool)
@@ -45,6 +50,10 @@ def decode(muser, vocab, zq, emotion, first, temperature=0.0, top_p=0.9, gen=Non
         h, type_logits, S, z = muser.decode_step(out[-1], zq[:, t], emotion, torch.full((B,), t - 1), S, z)
         type_logits[:, 0] = -1e9  # never <pad> or a second emotion token
         type_logits[:, vocab.id("type", "Emotion")] = -1e9
+        first_bar = ~opened & (bars == 0)
+        type_logits[~opened, eos] = -1e9
+        type_logits[first_bar, note] = -1e9
+        type_logits[~opened & ~first_bar & (position >= steps.max()), metrical] = -1e9
         ty = sample(type_logits, temperature, top_p, gen)
         others = muser.sub.element_logits(h, zq[:, t], ty)
         tok = torch.zeros(B, len(FIELDS), dtype=torch.long)
@@ -53,6 +62,9 @@ def decode(muser, vocab, zq, emotion, first, temperature=0.0, top_p=0.9, gen=Non
             lg[:, 0] = -1e9
             if e == "bar-beat" and forward_only:
                 lg[(steps[None] >= 0) & (steps[None] <= position[:, None])] = -1e9
+            if e == "bar-beat":
+                lg[first_bar[:, None] & (steps[None] >= 0)] = -1e9
+                lg[~opened & ~first_bar, vocab.bar] = -1e9
             tok[:, FIELDS.index(e)] = sample(lg, temperature, top_p, gen)
         for b in range(B):
             carried = CARRIES.get(types[ty[b]], set())
@@ -60,10 +72,12 @@ def decode(muser, vocab, zq, emotion, first, temperature=0.0, top_p=0.9, gen=Non
                 if e != "type" and e not in carried:
                     tok[b, FIELDS.index(e)] = 0
         tok[done] = 0
-        metrical = tok[:, TYPE] == vocab.id("type", "Metrical")
+        is_metrical = tok[:, TYPE] == metrical
         bar_beat = tok[:, BAR_BEAT]
-        position = torch.where(metrical, torch.where(bar_beat == vocab.bar, -1, torch.maximum(steps[bar_beat], position)), position)
-        done |= ty == vocab.id("type", "EOS")
+        position = torch.where(is_metrical, torch.where(bar_beat == vocab.bar, -1, torch.maximum(steps[bar_beat], position)), position)
+        bars += is_metrical & (bar_beat == vocab.bar)
+        opened |= ty == note
+        done |= ty == eos
         out.append(tok)
         if done.all():
             break
@@ -101,4 +115,4 @@ def generate(muser, prior, vocab, quadrant, n, length, gen, temperature=1.0, top
     first = torch.zeros(n, len(FIELDS), dtype=torch.long)
     first[:, TYPE] = vocab.id("type", "Emotion")
     first[:, EMOTION] = emotion
-    return decode(muser, vocab, zq, emotion, first, temperature, top_p, gen, forward_only=True)
+    return decode(muser, vocab, zq, emotion, first, temperature, top_p, gen, forward_only=True, opens_with_notes=True)

@@ -5,6 +5,7 @@ import { decodeLatents, recurrentStepper, type StepperFactory } from '../../engi
 import { encodeTokens } from '../../engine/inference/encoding.js';
 import { ALIGNMENTS, ELEMENTS } from '../../engine/inference/latent-transfer.js';
 import { samplingOf } from '../../engine/inference/sampling.js';
+import { HEAD_ELEMENTS, type Graphs } from '../../engine/onnx/graphs.js';
 import { loadGraphs } from '../../engine/onnx/load.js';
 import { trainingCrop } from '../../engine/onnx/manifest.js';
 import { xorshift32 } from '../../engine/rng.js';
@@ -181,6 +182,63 @@ describe.skipIf(noModels)(suite('decoding past the training crop'), () => {
     const restarts = calls.filter((c) => c.fresh);
     expect(restarts.length).toBe(made - 1);
     for (const r of restarts) expect([r.pos, vocab.values.type[r.prevType]]).toEqual([0, 'Emotion']);
+    await graphs.release();
+  });
+});
+
+describe.skipIf(noModels)(suite('new music opens on a bar line with notes'), () => {
+  const types = vocab.values.type;
+  const TYPE = FIELDS.indexOf('type');
+  const BAR_BEAT = FIELDS.indexOf('bar-beat');
+  const bar = vocab.id('bar-beat', 'Bar');
+  /** The decoder, pushed toward some types (and the bar line) far past what the latents say. */
+  const pushed = (graphs: Graphs, push: Record<string, number>, barLines: number): [Graphs, StepperFactory] => {
+    const barBeat = HEAD_ELEMENTS.indexOf('bar-beat');
+    const size = vocab.values['bar-beat'].length;
+    const heads = Object.create(graphs, {
+      decoderHeads: {
+        value: async (...args: Parameters<Graphs['decoderHeads']>) => {
+          const logits = await graphs.decoderHeads(...args);
+          for (let b = 0; b * size < logits[barBeat].length; b++) logits[barBeat][b * size + bar] += barLines;
+          return logits;
+        },
+      },
+    }) as Graphs;
+    const stepper: StepperFactory = (g, batch, emotion) => {
+      const inner = recurrentStepper(g, batch, emotion);
+      return {
+        async step(prev, latent, pos) {
+          const out = await inner.step(prev, latent, pos);
+          const typeLogits = out.typeLogits.slice();
+          for (let b = 0; b < batch; b++) for (const [name, by] of Object.entries(push)) typeLogits[b * types.length + types.indexOf(name)] += by;
+          return { ...out, typeLogits };
+        },
+      };
+    };
+    return [heads, stepper];
+  };
+  const kinds = (seq: number[][]) => seq.slice(1).map((t) => (types[t[TYPE]] === 'Metrical' ? (t[BAR_BEAT] === bar ? 'Bar' : 'Beat') : types[t[TYPE]]));
+
+  it('even when the decoder would end at once, or write only bar lines', async () => {
+    const { graphs } = await loadGraphs({ dir: MODEL_DIR });
+    const a = await encodeTokens(graphs, vocab, smallPiece(4), trainingCrop(graphs.manifest));
+    const input = { latents: a.quantized, batch: 2, length: a.length, emotion: [a.emotion, a.emotion], sampling: samplingOf({ greedy: true }), forwardOnly: true };
+    const twice = new Float32Array(2 * a.quantized.length);
+    twice.set(a.quantized);
+    twice.set(a.quantized, a.quantized.length);
+    const cases = [pushed(graphs, { EOS: 50, Note: 40 }, 0), pushed(graphs, { Metrical: 50 }, 50)];
+    for (const [heads, stepper] of cases) {
+      const free = await decodeLatents(heads, vocab, { ...input, latents: twice }, [xorshift32(1), xorshift32(2)], {}, stepper);
+      const opened = await decodeLatents(heads, vocab, { ...input, latents: twice, opensWithNotes: true }, [xorshift32(1), xorshift32(2)], {}, stepper);
+      for (const seq of free) expect(kinds(seq).indexOf('Note') > 0 && kinds(seq).indexOf('Note') < kinds(seq).indexOf('Bar', 1)).toBe(false);
+      for (const seq of opened) {
+        const k = kinds(seq);
+        expect(k[0]).toBe('Bar');
+        const note = k.indexOf('Note');
+        expect(note).toBeGreaterThan(0);
+        expect(k.slice(1, note).every((x) => x === 'Beat')).toBe(true);
+      }
+    }
     await graphs.release();
   });
 });
