@@ -37,7 +37,7 @@ export interface DecodeInput {
   sampling: SamplingPlan;
   /** Stop an item at the start of bar maxBars + 1 (an EOS token takes that Bar token's place). */
   maxBars?: number;
-  /** Never sample EOS, so every latent position is decoded (the benchmark times whole lengths). */
+  /** Never end before the last latent position, so every one is decoded: a piece's own latents, rebuilt, re-mooded or with B's slices, keep its length (the benchmark times whole lengths). */
   fullLength?: boolean;
   /** Never move a position token back within its bar (for latents sampled from the prior). */
   forwardOnly?: boolean;
@@ -117,7 +117,7 @@ export async function decodeLatents(
   const nTypes = types.length;
   const eos = types.indexOf('EOS');
   const [metricalType, noteType] = [types.indexOf('Metrical'), types.indexOf('Note')];
-  const bannedTypes = [PAD, types.indexOf('Emotion'), ...(input.fullLength ? [eos] : [])];
+  const bannedTypes = [PAD, types.indexOf('Emotion')];
   const barValue = vocab.id('bar-beat', 'Bar');
   const barBeats = vocab.values['bar-beat'];
   const steps = barBeats.map((v) => (v.startsWith('Beat_') ? Number(v.slice(5)) : -1));
@@ -130,8 +130,9 @@ export async function decodeLatents(
     return [PAD, ...back, ...(opened[b] ? [] : [barValue])];
   };
   /** The types item b may not take now: new music neither ends nor writes a note before its bar line, nor a position token once none is left in its bar. */
-  const typeBans = (b: number) => {
-    if (opened[b]) return bannedTypes;
+  const typeBans = (b: number, t: number) => {
+    const early = input.fullLength && t < L - 1 ? [eos] : [];
+    if (opened[b]) return [...bannedTypes, ...early];
     const stuck = bars[b] === 0 ? [noteType] : position[b] >= lastStep ? [metricalType] : [];
     return [...bannedTypes, eos, ...stuck];
   };
@@ -166,7 +167,7 @@ export async function decodeLatents(
     const { hidden, typeLogits } = await stepper.step(int64(prev, [B, TOKEN_FIELDS]), latentT, (t - 1) % window);
 
     const given = input.given && t < input.given.length ? input.given[t] : undefined;
-    for (let b = 0; b < B; b++) typeOf[b] = done[b] ? PAD : given ? given[TYPE] : sampleIndex(typeLogits, b * nTypes, nTypes, typeBans(b), typeDraw, rngs[b]);
+    for (let b = 0; b < B; b++) typeOf[b] = done[b] ? PAD : given ? given[TYPE] : sampleIndex(typeLogits, b * nTypes, nTypes, typeBans(b, t), typeDraw, rngs[b]);
     const needHeads = !given && typeOf.some((ty, b) => !done[b] && CARRIES[types[ty]]);
     const logits = needHeads ? await graphs.decoderHeads(hidden, latentT, int64(typeOf, [B])) : [];
 

@@ -170,8 +170,10 @@ export class Engine {
   /** Decode one latent sequence [length, dims] under an emotion field value. */
   async decode(quantized: Float32Array, length: number, emotion: number, options: DecodeOptions = {}): Promise<Decoded> {
     const seed = options.seed ?? randomSeed();
+    // A's latents (with B's slices in a transfer) are A's length: an EOS drawn from B's last token must not cut A's later bars
+    const input = { latents: quantized, batch: 1, length, emotion: [emotion], sampling: samplingOf(options.sampling), fullLength: true };
     const { sequences, keys } = await this.queue.run(
-      { kind: 'decode', seed, input: { latents: quantized, batch: 1, length, emotion: [emotion], sampling: samplingOf(options.sampling) } },
+      { kind: 'decode', seed, input },
       this.hooks(options),
     );
     return { sequences, keys, seed };
@@ -208,7 +210,7 @@ export class Engine {
     const forwardOnly = r.elements.includes('bar-beat');
     // fresh positions from the first token on are new music, which opens on a bar line with notes
     const opensWithNotes = forwardOnly && (!r.only || r.only[1] === true);
-    return this.sample(r, a.length, 1, undefined, { codes: a.codes, keep, quantized: a.quantized, emotion, forwardOnly, opensWithNotes }, options);
+    return this.sample(r, a.length, 1, undefined, { codes: a.codes, keep, quantized: a.quantized, emotion, forwardOnly, opensWithNotes, fullLength: true }, options);
   }
 
   /** A followed by new bars the prior writes for a quadrant, primed with A's codes; the decoder reads A's tokens first. */
@@ -224,6 +226,7 @@ export class Engine {
       tokens: [...a.tokens.slice(0, own), barToken(this.vocab)],
       forwardOnly: true,
       opensWithNotes: true,
+      fullLength: false,
     };
     return this.sample(c, own + c.tokens, c.count ?? 1, c.maxBars, given, options);
   }

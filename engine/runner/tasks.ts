@@ -52,6 +52,8 @@ export interface GivenPiece extends GivenCodes {
   forwardOnly: boolean;
   /** As new music: it opens on a bar line with notes (continue; a re-mood that draws the positions from the start). */
   opensWithNotes: boolean;
+  /** Decoded over the whole length (a re-mood is A's length: a drawn type code that says EOS must not cut A's later bars). */
+  fullLength: boolean;
 }
 
 export type Task = DecodeTask | GenerateTask;
@@ -81,7 +83,7 @@ export async function runTask(graphs: Graphs, vocab: Vocab, task: Task, hooks: D
   const latents = await graphs.dequantize(codes, task.count, task.length);
   if (given) keepGivenLatents(latents, given, task.count, task.length, graphs.manifest);
   const decodeEmotion = new Array<number>(task.count).fill(given?.emotion ?? task.emotion);
-  const input = { latents, batch: task.count, length: task.length, emotion: decodeEmotion, sampling: task.sampling, maxBars: task.maxBars, forwardOnly: given?.forwardOnly ?? true, opensWithNotes: given?.opensWithNotes ?? true, given: given?.tokens };
+  const input = { latents, batch: task.count, length: task.length, emotion: decodeEmotion, sampling: task.sampling, maxBars: task.maxBars, forwardOnly: given?.forwardOnly ?? true, opensWithNotes: given?.opensWithNotes ?? true, fullLength: given?.fullLength ?? false, given: given?.tokens };
   // a free decoding only finds the tonic the music leans to: it draws from the same streams and reports nothing
   const leaning = task.key?.tonic === null ? (await decodeLatents(graphs, vocab, input, streams(task.count), { cancelled: hooks.cancelled })).map((seq) => tokensTonic(seq, vocab)) : undefined;
   const keys = task.key && keysOf(task.key, task.count, leaning);

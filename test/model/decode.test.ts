@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeLatents, recurrentStepper, type StepperFactory } from '../../engine/inference/decode.js';
 import { encodeTokens } from '../../engine/inference/encoding.js';
+import { readPiece } from '../../engine/io/read-piece.js';
+import { projectPath } from '../../engine/paths.js';
 import { ALIGNMENTS, ELEMENTS } from '../../engine/inference/latent-transfer.js';
 import { samplingOf } from '../../engine/inference/sampling.js';
 import { HEAD_ELEMENTS, type Graphs } from '../../engine/onnx/graphs.js';
@@ -11,6 +13,7 @@ import { trainingCrop } from '../../engine/onnx/manifest.js';
 import { xorshift32 } from '../../engine/rng.js';
 import { Engine } from '../../engine/runner/engine.js';
 import { tokensInBars } from '../../engine/tokens/bar-range.js';
+import { tokenize } from '../../engine/tokens/tokenize.js';
 import { FIELDS } from '../../engine/tokens/vocab.js';
 import { MODEL_DIR, noModels, smallPiece, suite, vocab } from './helpers.js';
 
@@ -107,9 +110,23 @@ describe.skipIf(noModels)(suite('decoding'), () => {
     for (const bars of [1, 6]) {
       const b = await engine.encode(smallPiece(bars, { shift: -4 }));
       for (const align of ALIGNMENTS) {
-        const [seq] = (await engine.transfer(a, b, { elements: ['pitch', 'duration'], align }, { seed: 2 })).sequences;
-        expect(seq.length).toBeGreaterThan(1);
-        expect(seq.length).toBeLessThanOrEqual(a.length);
+        for (const elements of [['pitch', 'duration'], ['type']] as const) {
+          // B's last token (EOS) moved into A must not end A there
+          const [seq] = (await engine.transfer(a, b, { elements: [...elements], align }, { seed: 2 })).sequences;
+          expect(seq.length, `${elements.join('+')} from ${bars} bars by ${align}`).toBe(a.length);
+        }
+      }
+    }
+  });
+
+  it("transferring B's token types keeps all of A, whichever way they align", async () => {
+    // by position, the types of a shorter B carried its EOS into A: 15 of 24 example pairs ended there
+    const [a, b] = await Promise.all(['Q1 happy', 'Q4 calm'].map((name) => engine.encode(tokenize(readPiece(projectPath('assets', 'examples', `${name}.mid`)), vocab, 'Q1').sequence.tokens)));
+    expect(b.length).toBeLessThan(a.length);
+    for (const align of ALIGNMENTS) {
+      for (let seed = 0; seed < 4; seed++) {
+        const [seq] = (await engine.transfer(a, b, { elements: ['type'], align }, { seed })).sequences;
+        expect(seq.length, `by ${align}, seed ${seed}`).toBe(a.length);
       }
     }
   });

@@ -3,14 +3,20 @@
 // existing flows make from the same seed.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { ELEMENTS } from '../../engine/inference/latent-transfer.js';
+import { readPiece } from '../../engine/io/read-piece.js';
+import { projectPath } from '../../engine/paths.js';
 import { Engine } from '../../engine/runner/engine.js';
 import { tokenSlots } from '../../engine/tokens/token-slots.js';
+import { tokenize } from '../../engine/tokens/tokenize.js';
 import { FIELDS } from '../../engine/tokens/vocab.js';
 import { MODEL_DIR, noModels, smallPiece, suite, vocab } from './helpers.js';
 
 const TYPE = FIELDS.indexOf('type');
 const barsOf = (tokens: number[][]) => tokenSlots(tokens, vocab).reduce((m, s) => Math.max(m, s.bar + 1), 0);
+
+const EXAMPLES = projectPath('assets', 'examples');
 
 describe.skipIf(noModels)(suite('re-mood and continue'), () => {
   let engine: Engine;
@@ -30,6 +36,18 @@ describe.skipIf(noModels)(suite('re-mood and continue'), () => {
     const remood = await engine.remood(a, { quadrant: 'Q2', elements: [...ELEMENTS], emotion: 'Q2', guidance: 2 }, { seed: 9 });
     const generated = await engine.generate({ quadrant: 'Q2', tokens: a.length, guidance: 2 }, { seed: 9 });
     expect(remood.sequences).toEqual(generated.sequences);
+  });
+
+  it("re-mood of the token types keeps all of A: a drawn type code that says EOS does not cut A's later bars", async () => {
+    // an example whose re-moods of type ended at 11 to 66 of its 117 tokens, 5 seeds in 8
+    const tokens = tokenize(readPiece(join(EXAMPLES, 'Q1 happy.mid')), vocab, 'Q1').sequence.tokens;
+    const a = await engine.encode(tokens);
+    for (const elements of [['type'], ['type', 'bar-beat']] as const) {
+      for (let seed = 0; seed < 8; seed++) {
+        const [seq] = (await engine.remood(a, { quadrant: 'Q3', elements: [...elements] }, { seed })).sequences;
+        expect(seq.length, `${elements.join('+')}, seed ${seed}`).toBe(a.length);
+      }
+    }
   });
 
   it('re-mood of a passage leaves the tokens before it as A\'s reconstruction makes them', async () => {
